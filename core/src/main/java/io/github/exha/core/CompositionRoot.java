@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  * plain constructor-injected Java.
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface CompositionRoot {
 }
