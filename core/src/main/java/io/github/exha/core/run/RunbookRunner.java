@@ -1,0 +1,174 @@
+package io.github.exha.core.run;
+
+import io.github.exha.core.command.Arguments;
+import io.github.exha.core.command.BoundCall;
+import io.github.exha.core.command.BoundStatement;
+import io.github.exha.core.command.CommandBinder;
+import io.github.exha.core.command.CommandDescriptor;
+import io.github.exha.core.command.HostDirectory;
+import io.github.exha.core.error.CoreErrorCode;
+import io.github.exha.core.error.ExhaException;
+import io.github.exha.core.invariant.Invariant;
+import io.github.exha.core.invariant.InvariantResult;
+import io.github.exha.core.kernel.JournalEntry;
+import io.github.exha.core.kernel.Kernel;
+import io.github.exha.core.runbook.Runbook;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs a runbook in a lab: binds every statement first (so a typo on line 40 stops the run before line 1 changes
+ * anything), then runs the statements in order on virtual time, journaling each command, and finally checks the
+ * invariants.
+ */
+public final class RunbookRunner {
+    private final Kernel kernel;
+    private final CommandBinder binder;
+    private final HostDirectory hosts;
+    private final List<Invariant> invariants;
+
+    /** A runner for one lab. */
+    @Inject
+    public RunbookRunner(Kernel kernel, CommandBinder binder, HostDirectory hosts, Set<Invariant> invariants) {
+        this.kernel = kernel;
+        this.binder = binder;
+        this.hosts = hosts;
+        List<Invariant> sorted = new ArrayList<>(invariants);
+        sorted.sort(Comparator.comparing(Invariant::name));
+        this.invariants = List.copyOf(sorted);
+    }
+
+    /**
+     * Binds every statement without running anything.
+     *
+     * @throws ExhaException with the file position of the first unknown command, parameter or bad value
+     */
+    public List<BoundStatement> check(Runbook runbook) {
+        return binder.bind(runbook);
+    }
+
+    /**
+     * Runs the runbook.
+     *
+     * @throws ExhaException with a file position when the runbook does not bind; nothing has run then
+     */
+    public RunReport run(Runbook runbook, RunOptions options) {
+        List<BoundStatement> statements = check(runbook);
+        Session session = new Session(kernel, hosts, options.confirmPolicy());
+        List<StepResult> steps = new ArrayList<>();
+        boolean stopped = false;
+        for (BoundStatement statement : statements) {
+            if (stopped) {
+                steps.add(new StepResult(statement.statement().position().line(), statement.statement().text(),
+                        session.currentHost(), StepStatus.SKIPPED, null, null, List.of(), null));
+                continue;
+            }
+            StepResult result = runStep(statement, session);
+            steps.add(result);
+            if (result.status() == StepStatus.FAILED && !options.continueOnError()) {
+                stopped = true;
+            }
+        }
+        List<InvariantResult> checked = new ArrayList<>();
+        for (Invariant invariant : invariants) {
+            checked.add(invariant.check());
+        }
+        return new RunReport(steps, checked, kernel.journal().digest());
+    }
+
+    private StepResult runStep(BoundStatement statement, Session session) {
+        String host = session.currentHost();
+        Instant start = kernel.clock().instant();
+        int line = statement.statement().position().line();
+        kernel.journal().append(JournalEntry.Type.COMMAND, source(host), "step.start",
+                attributes("line", Integer.toString(line), "text", statement.statement().text()));
+        List<Object> output = new ArrayList<>();
+        StepError error = null;
+        try {
+            runPipeline(statement, session, output);
+        } catch (ExhaException e) {
+            error = StepError.of(e);
+        } catch (RuntimeException e) {
+            // A defect in exha, not the user's mistake: report it as one, without a stack trace.
+            error = StepError.of(new ExhaException(CoreErrorCode.INTERNAL_ERROR, "Internal error in exha while running"
+                    + " this step (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Please report it.",
+                    null, null, e));
+        }
+        StepStatus status = error == null ? StepStatus.OK : StepStatus.FAILED;
+        Map<String, String> endAttributes = attributes("line", Integer.toString(line), "status", status.name());
+        if (error != null) {
+            endAttributes.put("error", error.code());
+        }
+        kernel.journal().append(JournalEntry.Type.COMMAND, source(host), "step.end", endAttributes);
+        return new StepResult(line, statement.statement().text(), host, status, start, kernel.clock().instant(), output,
+                error);
+    }
+
+    private void runPipeline(BoundStatement statement, Session session, List<Object> finalOutput) {
+        List<Object> input = null;
+        List<BoundCall> calls = statement.calls();
+        for (int i = 0; i < calls.size(); i++) {
+            BoundCall call = calls.get(i);
+            List<Object> output = new ArrayList<>();
+            if (input == null) {
+                invoke(call, call.arguments(), null, session, output);
+            } else if (call.pipelineParameter().isEmpty() && input.isEmpty()) {
+                invoke(call, call.arguments(), null, session, output);
+            } else {
+                for (Object item : input) {
+                    invoke(call, binder.bindPipelineInput(call, item), item, session, output);
+                }
+            }
+            input = output;
+            if (i == calls.size() - 1) {
+                finalOutput.addAll(output);
+            } else {
+                // Warnings and what-if lines go to the host, not down the pipe, as in PowerShell.
+                finalOutput.addAll(session.takeHostLines());
+            }
+        }
+        finalOutput.addAll(0, session.takeHostLines());
+    }
+
+    private void invoke(BoundCall call, Arguments arguments, Object input, Session session, List<Object> output) {
+        CommandDescriptor d = call.command().descriptor();
+        if (d.requiresHost()) {
+            session.requireHost();
+        }
+        session.begin(d, arguments, input, output);
+        try {
+            call.command().invoke(session, arguments);
+        } finally {
+            session.end();
+        }
+    }
+
+    private static String source(String host) {
+        return host == null ? "runbook" : host;
+    }
+
+    private static Map<String, String> attributes(String... keyValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put(keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    /** Whether a prompt is shown for this invocation: -Confirm given true, or High impact not turned off. */
+    static boolean wantsConfirmation(CommandDescriptor d, Arguments arguments) {
+        if (arguments.has(CommandDescriptor.CONFIRM)) {
+            return arguments.flag(CommandDescriptor.CONFIRM);
+        }
+        return switch (d.confirmImpact()) {
+            case HIGH -> true;
+            case NONE, LOW, MEDIUM -> false;
+        };
+    }
+}

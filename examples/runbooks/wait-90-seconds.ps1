@@ -1,0 +1,2 @@
+# Waits 90 seconds of virtual time: the smallest runbook.
+Start-Sleep -Seconds 90

@@ -1,0 +1,14 @@
+package io.github.exha.examples;
+
+import com.google.inject.AbstractModule;
+
+/**
+ * Composes every exha module into the lab the {@code exha} command runs. Core is always installed by the lab
+ * itself; each module (storage, cluster, Exchange, replication, upgrade) is installed here as it arrives.
+ */
+public final class ExamplesModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        // Only core exists so far; later modules add `install(new ClusterModule())` and so on here.
+    }
+}
