@@ -212,7 +212,8 @@ public final class Scheduler {
     /**
      * Runs {@code action} after {@code initialDelay} and then every {@code period} until the timer is cancelled
      * (also from inside the action). The timer is a {@link Liveness#DAEMON}: it does not keep the world alive.
-     * Firings fall at exact multiples of the period; the timer re-arms before the action runs.
+     * Firings fall at exact multiples of the period; the timer re-arms before the action runs, so an action that
+     * throws leaves its timer armed (the exception still propagates out of the run).
      *
      * @throws ExhaException {@code INVALID_ARGUMENT} for a negative initial delay, a period that is not
      *     positive, or a null action
