@@ -1,0 +1,572 @@
+package io.github.exha.core.kernel;
+
+import io.github.exha.core.error.CoreErrorCode;
+import io.github.exha.core.error.ExhaException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The discrete-event scheduler of one simulated world. Events run one at a time on the lab's thread, ordered
+ * by (virtual time, insertion sequence), so events due at the same instant run in the order they were
+ * scheduled and every run of a world is reproducible.
+ *
+ * <p>The queue is a 4-ary min-heap over parallel primitive arrays; each {@link Event} remembers its heap
+ * index, so cancelling or moving it is O(log n) and the hot path ({@link #schedule(Event, long)},
+ * {@link #step()}) allocates nothing once the arrays have grown. The {@link Timer} methods are a convenience
+ * layer that allocates one handle per call.
+ *
+ * <p>A guard fails loudly when more than {@code maxEventsPerInstant} events run without virtual time
+ * advancing, which is almost always a zero-delay loop. The scheduler cannot be run re-entrantly from inside an
+ * event: an event that needs to wait schedules another event instead.
+ */
+public final class Scheduler {
+    /** Default limit of consecutive events at one virtual instant before the runaway guard trips. */
+    public static final int DEFAULT_MAX_EVENTS_PER_INSTANT = 1_000_000;
+
+    private static final int INITIAL_CAPACITY = 64;
+
+    private final SimClock clock;
+    private final ThreadConfinement confinement;
+    private final int maxEventsPerInstant;
+
+    // The heap: entry i has due time times[i], tie-breaking sequence sequences[i] and event events[i].
+    private long[] times = new long[INITIAL_CAPACITY];
+    private long[] sequences = new long[INITIAL_CAPACITY];
+    private Event[] events = new Event[INITIAL_CAPACITY];
+    private int size;
+    private long nextSequence;
+    private int keepAliveCount;
+
+    private int eventsAtCurrentInstant;
+    private Event lastFired;
+    private boolean firing;
+
+    /** A scheduler over {@code clock} with the default runaway limit. */
+    public Scheduler(SimClock clock, ThreadConfinement confinement) {
+        this(clock, confinement, DEFAULT_MAX_EVENTS_PER_INSTANT);
+    }
+
+    /**
+     * A scheduler over {@code clock}.
+     *
+     * @param maxEventsPerInstant how many consecutive events may run without virtual time advancing before the
+     *     runaway guard throws {@code RUNAWAY_ZERO_DELAY}; at least 1
+     */
+    public Scheduler(SimClock clock, ThreadConfinement confinement, int maxEventsPerInstant) {
+        if (clock == null || confinement == null) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "clock and confinement must not be null");
+        }
+        if (maxEventsPerInstant < 1) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT,
+                    "maxEventsPerInstant must be at least 1, got " + maxEventsPerInstant);
+        }
+        this.clock = clock;
+        this.confinement = confinement;
+        this.maxEventsPerInstant = maxEventsPerInstant;
+    }
+
+    // ---------------------------------------------------------------- reusable events (allocation-free)
+
+    /**
+     * Schedules {@code event} to fire {@code delayNanos} from now. A pending event is moved (it then runs after
+     * the events already due at its new instant). Zero delay runs it after the events already queued for now.
+     *
+     * @throws ExhaException {@code INVALID_ARGUMENT} for a null event, a negative delay, a time beyond the
+     *     simulated range, or an event pending in another scheduler
+     */
+    public void schedule(Event event, long delayNanos) {
+        confinement.check();
+        if (delayNanos < 0) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "delay must not be negative: " + delayNanos + " ns");
+        }
+        long now = clock.nanos();
+        long due = now + delayNanos;
+        if (due < now) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "delay of " + delayNanos
+                    + " ns from " + SimClock.toInstant(now) + " is beyond the simulated range");
+        }
+        insertOrMove(event, due);
+    }
+
+    /**
+     * Schedules {@code event} to fire at {@code epochNanos}, moving it if it is pending.
+     *
+     * @throws ExhaException {@code INVALID_ARGUMENT} for a null event, a time in the past, or an event pending
+     *     in another scheduler
+     */
+    public void scheduleAt(Event event, long epochNanos) {
+        confinement.check();
+        if (epochNanos < clock.nanos()) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "cannot schedule at " + SimClock.toInstant(epochNanos)
+                    + ": it is before the current virtual time " + clock.instant());
+        }
+        insertOrMove(event, epochNanos);
+    }
+
+    /**
+     * Removes {@code event} from the queue.
+     *
+     * @return whether it was pending here (false once it has fired or been cancelled)
+     */
+    public boolean cancel(Event event) {
+        confinement.check();
+        if (event == null || event.queuedIn != this) {
+            return false;
+        }
+        removeAt(event.heapIndex);
+        return true;
+    }
+
+    /** Whether {@code event} is pending in this scheduler. */
+    public boolean isScheduled(Event event) {
+        confinement.check();
+        return event != null && event.queuedIn == this;
+    }
+
+    private void insertOrMove(Event event, long due) {
+        if (event == null) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "event must not be null");
+        }
+        if (event.queuedIn == this) {
+            // Moving takes a fresh sequence: a re-scheduled event runs after those already due at its instant.
+            int i = event.heapIndex;
+            times[i] = due;
+            sequences[i] = nextSequence++;
+            if (!siftUp(i)) {
+                siftDown(i);
+            }
+            return;
+        }
+        if (event.queuedIn != null) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT,
+                    "event " + event.getClass().getName() + " is already pending in another scheduler");
+        }
+        if (size == events.length) {
+            grow();
+        }
+        int i = size++;
+        times[i] = due;
+        sequences[i] = nextSequence++;
+        events[i] = event;
+        event.heapIndex = i;
+        event.queuedIn = this;
+        if (event.liveness() == Liveness.KEEPS_ALIVE) {
+            keepAliveCount++;
+        }
+        siftUp(i);
+    }
+
+    private void grow() {
+        int capacity = events.length * 2;
+        times = Arrays.copyOf(times, capacity);
+        sequences = Arrays.copyOf(sequences, capacity);
+        events = Arrays.copyOf(events, capacity);
+    }
+
+    // ---------------------------------------------------------------- timers (one handle per call)
+
+    /**
+     * Runs {@code action} once after {@code delay}; the timer keeps the world alive while pending.
+     *
+     * @throws ExhaException {@code INVALID_ARGUMENT} for a null or negative delay or a null action
+     */
+    public Timer schedule(Duration delay, Runnable action) {
+        return schedule(delay, action, Liveness.KEEPS_ALIVE);
+    }
+
+    /** Runs {@code action} once after {@code delay} with the given liveness. */
+    public Timer schedule(Duration delay, Runnable action, Liveness liveness) {
+        confinement.check();
+        long delayNanos = toNanos(delay, "delay");
+        Timer timer = new Timer(this, requireAction(action), requireLiveness(liveness), 0L);
+        schedule(timer.event(), delayNanos);
+        timer.setDue(clock.nanos() + delayNanos);
+        return timer;
+    }
+
+    /**
+     * Runs {@code action} once at {@code when}; the timer keeps the world alive while pending.
+     *
+     * @throws ExhaException {@code INVALID_ARGUMENT} for an instant in the past or a null action
+     */
+    public Timer scheduleAt(Instant when, Runnable action) {
+        return scheduleAt(when, action, Liveness.KEEPS_ALIVE);
+    }
+
+    /** Runs {@code action} once at {@code when} with the given liveness. */
+    public Timer scheduleAt(Instant when, Runnable action, Liveness liveness) {
+        confinement.check();
+        if (when == null) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "the instant must not be null");
+        }
+        long due = SimClock.toEpochNanos(when);
+        Timer timer = new Timer(this, requireAction(action), requireLiveness(liveness), 0L);
+        scheduleAt(timer.event(), due);
+        timer.setDue(due);
+        return timer;
+    }
+
+    /**
+     * Runs {@code action} after {@code initialDelay} and then every {@code period} until the timer is cancelled
+     * (also from inside the action). The timer is a {@link Liveness#DAEMON}: it does not keep the world alive.
+     * Firings fall at exact multiples of the period; the timer re-arms before the action runs, so an action that
+     * throws leaves its timer armed (the exception still propagates out of the run).
+     *
+     * @throws ExhaException {@code INVALID_ARGUMENT} for a negative initial delay, a period that is not
+     *     positive, or a null action
+     */
+    public Timer scheduleEvery(Duration initialDelay, Duration period, Runnable action) {
+        return scheduleEvery(initialDelay, period, action, Liveness.DAEMON);
+    }
+
+    /**
+     * Like {@link #scheduleEvery(Duration, Duration, Runnable)} with the given liveness. A periodic
+     * {@link Liveness#KEEPS_ALIVE} timer keeps {@link #runUntilIdle()} going until it is cancelled.
+     */
+    public Timer scheduleEvery(Duration initialDelay, Duration period, Runnable action, Liveness liveness) {
+        confinement.check();
+        long delayNanos = toNanos(initialDelay, "initial delay");
+        long periodNanos = toNanos(period, "period");
+        if (periodNanos == 0) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "the period of a periodic timer must be positive");
+        }
+        Timer timer = new Timer(this, requireAction(action), requireLiveness(liveness), periodNanos);
+        schedule(timer.event(), delayNanos);
+        timer.setDue(clock.nanos() + delayNanos);
+        return timer;
+    }
+
+    private static long toNanos(Duration duration, String what) {
+        if (duration == null) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "the " + what + " must not be null");
+        }
+        if (duration.isNegative()) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "the " + what + " must not be negative: " + duration);
+        }
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException e) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "the " + what + " " + duration + " is beyond the simulated range");
+        }
+    }
+
+    private static Runnable requireAction(Runnable action) {
+        if (action == null) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "the action must not be null");
+        }
+        return action;
+    }
+
+    private static Liveness requireLiveness(Liveness liveness) {
+        if (liveness == null) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "liveness must not be null");
+        }
+        return liveness;
+    }
+
+    // ---------------------------------------------------------------- running
+
+    /**
+     * Runs the next event, first advancing the clock to its time.
+     *
+     * @return false if no event was pending
+     * @throws ExhaException {@code RUNAWAY_ZERO_DELAY} when the runaway guard trips (the event stays pending);
+     *     {@code INVALID_STATE} when called from inside an event; or whatever the event throws (the event has
+     *     then been removed and the rest of the queue is intact)
+     */
+    public boolean step() {
+        confinement.check();
+        if (size == 0) {
+            return false;
+        }
+        fireNext();
+        return true;
+    }
+
+    /** Runs every event due at or before now + {@code duration}, then sets the clock to that instant. */
+    public void runFor(Duration duration) {
+        confinement.check();
+        long nanos = toNanos(duration, "duration");
+        long now = clock.nanos();
+        long target = now + nanos;
+        if (target < now) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "running for " + duration + " from "
+                    + clock.instant() + " goes beyond the simulated range");
+        }
+        runUntilNanos(target);
+    }
+
+    /**
+     * Runs every event (daemon events included) due at or before {@code target}, then sets the clock to it.
+     *
+     * @throws ExhaException {@code INVALID_ARGUMENT} if {@code target} is in the past
+     */
+    public void runUntil(Instant target) {
+        confinement.check();
+        runUntilNanos(requireNotPast(target));
+    }
+
+    private long requireNotPast(Instant target) {
+        if (target == null) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "the target instant must not be null");
+        }
+        long nanos = SimClock.toEpochNanos(target);
+        if (nanos < clock.nanos()) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT,
+                    "cannot run until " + target + ": it is before the current virtual time " + clock.instant());
+        }
+        return nanos;
+    }
+
+    private void runUntilNanos(long target) {
+        requireNotFiring();
+        while (size > 0 && times[0] <= target) {
+            fireNext();
+        }
+        advanceClock(target);
+    }
+
+    /**
+     * Runs events until {@code condition} holds or the world is idle (no {@link Liveness#KEEPS_ALIVE} event
+     * pending). The condition is checked first and after every event, so the clock stays at the event that made
+     * it true.
+     *
+     * @return whether the condition holds
+     */
+    public boolean runUntil(BooleanSupplier condition) {
+        confinement.check();
+        requireCondition(condition);
+        requireNotFiring();
+        while (!condition.getAsBoolean()) {
+            if (keepAliveCount == 0) {
+                return false;
+            }
+            fireNext();
+        }
+        return true;
+    }
+
+    /**
+     * Runs events (daemon events included, since the deadline bounds the run) until {@code condition} holds or
+     * no event is due at or before {@code deadline}; in the latter case the clock is set to the deadline.
+     *
+     * @return whether the condition holds
+     * @throws ExhaException {@code INVALID_ARGUMENT} if the deadline is in the past
+     */
+    public boolean runUntil(BooleanSupplier condition, Instant deadline) {
+        confinement.check();
+        requireCondition(condition);
+        long target = requireNotPast(deadline);
+        requireNotFiring();
+        while (!condition.getAsBoolean()) {
+            if (size == 0 || times[0] > target) {
+                advanceClock(target);
+                return condition.getAsBoolean();
+            }
+            fireNext();
+        }
+        return true;
+    }
+
+    private static void requireCondition(BooleanSupplier condition) {
+        if (condition == null) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "the condition must not be null");
+        }
+    }
+
+    /**
+     * Runs events until no {@link Liveness#KEEPS_ALIVE} event is pending. Daemon events due before the last
+     * keep-alive event run too; later ones stay pending, and the clock stays at the last event run.
+     */
+    public void runUntilIdle() {
+        confinement.check();
+        requireNotFiring();
+        while (keepAliveCount > 0) {
+            fireNext();
+        }
+    }
+
+    /** Whether no {@link Liveness#KEEPS_ALIVE} event is pending: the world has nothing left to do. O(1). */
+    public boolean isIdle() {
+        confinement.check();
+        return keepAliveCount == 0;
+    }
+
+    /** The current virtual instant. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** The current virtual time in epoch nanoseconds. */
+    public long nowNanos() {
+        return clock.nanos();
+    }
+
+    /** The clock this scheduler advances. */
+    public SimClock clock() {
+        return clock;
+    }
+
+    /** The number of pending events, daemon events included. */
+    public int pendingCount() {
+        confinement.check();
+        return size;
+    }
+
+    /** The number of pending {@link Liveness#KEEPS_ALIVE} events. */
+    public int keepAliveCount() {
+        confinement.check();
+        return keepAliveCount;
+    }
+
+    /** When the next pending event is due, if any. */
+    public Optional<Instant> nextEventTime() {
+        confinement.check();
+        return size == 0 ? Optional.empty() : Optional.of(SimClock.toInstant(times[0]));
+    }
+
+    /** The runaway guard's limit. */
+    public int maxEventsPerInstant() {
+        return maxEventsPerInstant;
+    }
+
+    private void requireNotFiring() {
+        if (firing) {
+            throw new ExhaException(CoreErrorCode.INVALID_STATE, "the scheduler of lab '" + confinement.labName()
+                    + "' cannot be run from inside an event; schedule a follow-up event instead");
+        }
+    }
+
+    private void fireNext() {
+        requireNotFiring();
+        long due = times[0];
+        if (due > clock.nanos()) {
+            clock.advanceTo(due);
+            eventsAtCurrentInstant = 0;
+        }
+        if (eventsAtCurrentInstant >= maxEventsPerInstant) {
+            throw runaway();
+        }
+        eventsAtCurrentInstant++;
+        Event event = events[0];
+        removeAt(0);
+        lastFired = event;
+        firing = true;
+        try {
+            event.fire();
+        } finally {
+            firing = false;
+        }
+    }
+
+    private void advanceClock(long target) {
+        if (target > clock.nanos()) {
+            clock.advanceTo(target);
+            eventsAtCurrentInstant = 0;
+        }
+    }
+
+    private ExhaException runaway() {
+        String last = lastFired == null ? "none" : lastFired.origin().getClass().getName();
+        return new ExhaException(CoreErrorCode.RUNAWAY_ZERO_DELAY, "Runaway zero-delay loop in lab '"
+                + confinement.labName() + "': " + eventsAtCurrentInstant + " consecutive events ran at virtual instant "
+                + clock.instant() + " without time advancing (limit " + maxEventsPerInstant + "); last event: " + last
+                + ", next event: " + events[0].origin().getClass().getName());
+    }
+
+    // ---------------------------------------------------------------- the 4-ary heap
+
+    private boolean less(int a, int b) {
+        long ta = times[a];
+        long tb = times[b];
+        return ta < tb || (ta == tb && sequences[a] < sequences[b]);
+    }
+
+    private void removeAt(int i) {
+        Event removed = events[i];
+        int last = --size;
+        if (i != last) {
+            move(last, i);
+            if (!siftUp(i)) {
+                siftDown(i);
+            }
+        }
+        events[last] = null;
+        removed.heapIndex = -1;
+        removed.queuedIn = null;
+        if (removed.liveness() == Liveness.KEEPS_ALIVE) {
+            keepAliveCount--;
+        }
+    }
+
+    private void move(int from, int to) {
+        times[to] = times[from];
+        sequences[to] = sequences[from];
+        Event event = events[from];
+        events[to] = event;
+        event.heapIndex = to;
+    }
+
+    /** Moves entry i up while it is smaller than its parent; returns whether it moved. */
+    private boolean siftUp(int i) {
+        long time = times[i];
+        long sequence = sequences[i];
+        Event event = events[i];
+        int start = i;
+        while (i > 0) {
+            int parent = (i - 1) >>> 2;
+            long pt = times[parent];
+            if (pt < time || (pt == time && sequences[parent] < sequence)) {
+                break;
+            }
+            move(parent, i);
+            i = parent;
+        }
+        if (i == start) {
+            return false;
+        }
+        times[i] = time;
+        sequences[i] = sequence;
+        events[i] = event;
+        event.heapIndex = i;
+        return true;
+    }
+
+    private void siftDown(int i) {
+        long time = times[i];
+        long sequence = sequences[i];
+        Event event = events[i];
+        while (true) {
+            int first = (i << 2) + 1;
+            if (first >= size) {
+                break;
+            }
+            int smallest = first;
+            int end = Math.min(first + 4, size);
+            for (int c = first + 1; c < end; c++) {
+                if (less(c, smallest)) {
+                    smallest = c;
+                }
+            }
+            long st = times[smallest];
+            if (time < st || (time == st && sequence < sequences[smallest])) {
+                break;
+            }
+            move(smallest, i);
+            i = smallest;
+        }
+        times[i] = time;
+        sequences[i] = sequence;
+        events[i] = event;
+        event.heapIndex = i;
+    }
+
+    @Override
+    public String toString() {
+        return "Scheduler[lab=" + confinement.labName() + ", now=" + clock.instant() + ", pending=" + size
+                + ", keepAlive=" + keepAliveCount + "]";
+    }
+}
