@@ -2,6 +2,7 @@ package io.github.exha.core.kernel;
 
 import io.github.exha.core.error.CoreErrorCode;
 import io.github.exha.core.error.ExhaException;
+import io.github.exha.core.error.NearestNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,39 +118,10 @@ public final class FaultPoints {
         if (points.isEmpty()) {
             message.append(" No fault points are registered.");
         } else {
-            String nearest = null;
-            int best = Integer.MAX_VALUE;
-            for (String candidate : points.keySet()) {
-                int distance = levenshtein(name == null ? "" : name, candidate);
-                if (distance < best) {
-                    best = distance;
-                    nearest = candidate;
-                }
-            }
-            message.append(" Did you mean '").append(nearest).append("'? Registered fault points: ")
-                    .append(String.join(", ", points.keySet())).append('.');
+            message.append(NearestNames.didYouMean(name == null ? "" : name, points.keySet(), ""))
+                    .append(" Registered fault points: ").append(String.join(", ", points.keySet())).append('.');
         }
         return new ExhaException(CoreErrorCode.UNKNOWN_FAULT_POINT, message.toString());
-    }
-
-    /** Edit distance between {@code a} and {@code b} (insertions, deletions and substitutions). */
-    static int levenshtein(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     ThreadConfinement confinement() {

@@ -83,7 +83,7 @@ class FaultPointsTest {
         faults.register("disk.io", "I/O error");
         assertThatThrownBy(() -> faults.arm(FaultRule.always("san.lnk")))
                 .isInstanceOfSatisfying(ExhaException.class, e -> assertThat(e.code()).isEqualTo(CoreErrorCode.UNKNOWN_FAULT_POINT))
-                .hasMessageContaining("Did you mean 'san.link'?")
+                .hasMessageContaining("Did you mean san.link?")
                 .hasMessageContaining("san.link, node.power, disk.io");
         assertThatThrownBy(() -> new FaultPoints(streams, journal, confinement).disarm("x"))
                 .hasMessageContaining("No fault points are registered");
@@ -113,6 +113,5 @@ class FaultPointsTest {
         assertThatThrownBy(() -> new FaultRule("x", 0.5, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new FaultRule(" ", 0.5, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FaultPlan.of(FaultRule.once("x"), FaultRule.always("x"))).isInstanceOf(IllegalArgumentException.class);
-        assertThat(FaultPoints.levenshtein("kitten", "sitting")).isEqualTo(3);
     }
 }
