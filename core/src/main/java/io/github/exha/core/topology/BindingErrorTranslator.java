@@ -51,9 +51,11 @@ final class BindingErrorTranslator {
         if (e instanceof MismatchedInputException mismatch) {
             Matcher missing = MISSING_PROPERTY.matcher(String.valueOf(mismatch.getOriginalMessage()));
             if (missing.find()) {
-                LocatedNode mapping = locator.locate(path);
+                KeyPath keyPath = endsWith(path, missing.group(1)) ? path : path.key(missing.group(1));
+                // The key is absent, so the locator stops at the deepest node present: the mapping that lacks it.
+                LocatedNode mapping = locator.locate(keyPath);
                 return new ExhaException(CoreErrorCode.TOPOLOGY_MISSING_KEY,
-                        "Missing required key '" + path.key(missing.group(1)) + "'", null, mapping.value(), e);
+                        "Missing required key '" + keyPath + "'", null, mapping.value(), e);
             }
             LocatedNode node = locator.locate(path);
             return new ExhaException(CoreErrorCode.TOPOLOGY_TYPE_MISMATCH, "Wrong type at '" + path + "': expected "
@@ -65,17 +67,19 @@ final class BindingErrorTranslator {
     }
 
     private ExhaException unknownKey(UnrecognizedPropertyException e, KeyPath path) {
-        KeyPath keyPath = path;
-        List<Object> segments = path.segments();
-        if (segments.isEmpty() || !Objects.equals(segments.get(segments.size() - 1), e.getPropertyName())) {
-            keyPath = path.key(e.getPropertyName());
-        }
+        KeyPath keyPath = endsWith(path, e.getPropertyName()) ? path : path.key(e.getPropertyName());
         List<String> known = e.getKnownPropertyIds() == null ? List.of()
                 : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
         String suggestion = NearestKey.to(e.getPropertyName(), known).map(key -> " (did you mean '" + key + "'?)").orElse("");
         LocatedNode node = locator.locate(keyPath);
         return new ExhaException(CoreErrorCode.TOPOLOGY_UNKNOWN_KEY, "Unknown key '" + keyPath + "'" + suggestion
                 + ". Known keys here: " + String.join(", ", known), null, node.key(), e);
+    }
+
+    /** Whether Jackson's path already ends with the key an exception names (it does for most, not all, exceptions). */
+    private static boolean endsWith(KeyPath path, String key) {
+        List<Object> segments = path.segments();
+        return !segments.isEmpty() && Objects.equals(segments.get(segments.size() - 1), key);
     }
 
     /** The message of the exception a record's compact constructor threw, which is written for users. */

@@ -265,7 +265,7 @@ public final class TopologyLoader {
 
     private Object readSection(JsonParser parser, SourceText source, TopologySection<?> section, SourcePosition keyPosition)
             throws IOException {
-        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+        if (isEmpty(parser)) {
             return null;
         }
         KeyPath path = KeyPath.root().key(section.key());
@@ -292,7 +292,7 @@ public final class TopologyLoader {
     private static String readText(JsonParser parser, SourceText source, String key, boolean mayBeEmpty) throws IOException {
         JsonToken token = parser.currentToken();
         SourcePosition position = source.position(parser.currentTokenLocation());
-        if (token == JsonToken.VALUE_NULL) {
+        if (isEmpty(parser)) {
             if (mayBeEmpty) {
                 return null;
             }
@@ -303,6 +303,12 @@ public final class TopologyLoader {
                     "Wrong type at '" + key + "': expected text, found " + ValueWords.found(parser), position);
         }
         return parser.getText();
+    }
+
+    /** Whether the value is absent: {@code ~}, {@code null}, or nothing at all (which Jackson reads as empty text). */
+    private static boolean isEmpty(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        return token == JsonToken.VALUE_NULL || (token == JsonToken.VALUE_STRING && parser.getTextLength() == 0);
     }
 
     private static long readSeed(JsonParser parser, SourceText source) throws IOException {

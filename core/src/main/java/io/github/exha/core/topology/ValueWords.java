@@ -85,7 +85,7 @@ final class ValueWords {
             case START_OBJECT, END_OBJECT -> "a mapping";
             case START_ARRAY, END_ARRAY -> "a list";
             case FIELD_NAME -> "the key " + quote(text);
-            case VALUE_STRING -> "text " + quote(text);
+            case VALUE_STRING -> text == null || text.isEmpty() ? "nothing (an empty value)" : "text " + quote(text);
             case VALUE_NUMBER_INT -> "the whole number " + clip(text);
             case VALUE_NUMBER_FLOAT -> "the number " + clip(text);
             case VALUE_TRUE, VALUE_FALSE -> "the true/false value " + quote(text);
