@@ -42,7 +42,7 @@ public record ParameterDescriptor(String name, ParameterType type, boolean manda
     }
 
     /** This parameter, mandatory. */
-    public ParameterDescriptor mandatory() {
+    public ParameterDescriptor required() {
         return new ParameterDescriptor(name, type, true, position, aliases, valueFromPipeline, help);
     }
 

@@ -24,11 +24,12 @@ public final class NearestNames {
         int order = 0;
         for (String candidate : candidates) {
             String c = candidate.toLowerCase(Locale.ROOT);
-            int distance = distance(t, c);
             int allowed = Math.min(3, Math.max(1, Math.max(t.length(), c.length()) / 3));
             boolean prefix = !t.isEmpty() && (c.startsWith(t) || t.startsWith(c)) && Math.min(t.length(), c.length()) >= 2;
+            // Lengths further apart than the allowed edits cannot be close: skip the quadratic work (hostile input).
+            int distance = Math.abs(t.length() - c.length()) > allowed ? Integer.MAX_VALUE : distance(t, c);
             if (distance <= allowed || prefix) {
-                scored.add(new Scored(candidate, prefix ? Math.min(distance, allowed) : distance, order));
+                scored.add(new Scored(candidate, Math.min(distance, allowed), order));
             }
             order++;
         }

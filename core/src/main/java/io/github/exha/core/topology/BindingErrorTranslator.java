@@ -1,5 +1,6 @@
 package io.github.exha.core.topology;
 
+import io.github.exha.core.error.NearestNames;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -70,7 +71,7 @@ final class BindingErrorTranslator {
         KeyPath keyPath = endsWith(path, e.getPropertyName()) ? path : path.key(e.getPropertyName());
         List<String> known = e.getKnownPropertyIds() == null ? List.of()
                 : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
-        String suggestion = NearestKey.to(e.getPropertyName(), known).map(key -> " (did you mean '" + key + "'?)").orElse("");
+        String suggestion = NearestNames.nearest(e.getPropertyName(), known, 1).stream().findFirst().map(key -> " (did you mean '" + key + "'?)").orElse("");
         LocatedNode node = locator.locate(keyPath);
         return new ExhaException(CoreErrorCode.TOPOLOGY_UNKNOWN_KEY, "Unknown key '" + keyPath + "'" + suggestion
                 + ". Known keys here: " + String.join(", ", known), null, node.key(), e);

@@ -1,5 +1,6 @@
 package io.github.exha.core.topology;
 
+import io.github.exha.core.error.NearestNames;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -246,7 +247,7 @@ public final class TopologyLoader {
             } else {
                 TopologySection<?> section = sections.get(key);
                 if (section == null) {
-                    String suggestion = NearestKey.to(key, knownKeys).map(known -> " (did you mean '" + known + "'?)").orElse("");
+                    String suggestion = NearestNames.nearest(key, knownKeys, 1).stream().findFirst().map(known -> " (did you mean '" + known + "'?)").orElse("");
                     throw new ExhaException(CoreErrorCode.TOPOLOGY_UNKNOWN_KEY, "Unknown key '" + key + "'" + suggestion
                             + ". Known keys: " + String.join(", ", knownKeys), keyPosition);
                 }

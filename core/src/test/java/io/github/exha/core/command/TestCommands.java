@@ -38,7 +38,7 @@ final class TestCommands {
         return new Recording(new CommandDescriptor("Enable-StorageGroupCopy", List.of(), CommandSyntax.CMDLET,
                 "Enable a copy.", List.of(
                         ParameterDescriptor.named("Identity", ParameterType.identity("StorageGroupIdParameter"), "SG")
-                                .mandatory().at(0).fromPipeline(),
+                                .required().at(0).fromPipeline(),
                         ParameterDescriptor.named("StandbyMachine", ParameterType.string(), "SCR target"),
                         ParameterDescriptor.named("ReplayLagTime", ParameterType.timeSpan(), "lag"),
                         ParameterDescriptor.named("TruncationLagTime", ParameterType.timeSpan(), "lag"),
@@ -49,14 +49,14 @@ final class TestCommands {
     static Recording stopClusteredMailboxServer() {
         return new Recording(CommandDescriptor.cmdlet("Stop-ClusteredMailboxServer", "Stop a CMS.", List.of(
                 ParameterDescriptor.named("Identity", ParameterType.identity("MailboxServerIdParameter"), "CMS")
-                        .mandatory().at(0).fromPipeline(),
-                ParameterDescriptor.named("StopReason", ParameterType.string(), "why").mandatory())));
+                        .required().at(0).fromPipeline(),
+                ParameterDescriptor.named("StopReason", ParameterType.string(), "why").required())));
     }
 
     static Recording setMailboxServer() {
         return new Recording(CommandDescriptor.cmdlet("Set-MailboxServer", "Set.", List.of(
                 ParameterDescriptor.named("Identity", ParameterType.identity("MailboxServerIdParameter"), "server")
-                        .mandatory().at(0).fromPipeline(),
+                        .required().at(0).fromPipeline(),
                 ParameterDescriptor.named("AutoDatabaseMountDial",
                         ParameterType.enumOf(MountDial.class, "Microsoft.Exchange.Data.Directory.SystemConfiguration"
                                 + ".AutoDatabaseMountDial"), "dial"),

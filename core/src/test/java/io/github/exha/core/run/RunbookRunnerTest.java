@@ -62,7 +62,7 @@ class RunbookRunnerTest {
                 public CommandDescriptor descriptor() {
                     return CommandDescriptor.cmdlet("Set-MailboxDatabase", "Change a database.", List.of(
                             ParameterDescriptor.named("Identity", ParameterType.identity("DatabaseIdParameter"), "db")
-                                    .mandatory().at(0).fromPipeline(),
+                                    .required().at(0).fromPipeline(),
                             ParameterDescriptor.named("AllowFileRestore", ParameterType.bool(), "overwrite")));
                 }
 
@@ -78,7 +78,7 @@ class RunbookRunnerTest {
                 public CommandDescriptor descriptor() {
                     return new CommandDescriptor("Dismount-Database", List.of(), CommandSyntax.CMDLET, "Dismount.",
                             List.of(ParameterDescriptor.named("Identity", ParameterType.identity("DatabaseIdParameter"),
-                                    "db").mandatory().at(0).fromPipeline()), true, ConfirmImpact.HIGH, false);
+                                    "db").required().at(0).fromPipeline()), true, ConfirmImpact.HIGH, false);
                 }
 
                 @Override

@@ -13,7 +13,7 @@ public final class EnterPSSession implements Command {
     private static final CommandDescriptor DESCRIPTOR = CommandDescriptor.cmdlet("Enter-PSSession",
             "Run the following commands on the named server of the topology.",
             List.of(ParameterDescriptor.named("ComputerName", ParameterType.string(), "The server to work on.")
-                    .mandatory().at(0).alias("Cn")));
+                    .required().at(0).alias("Cn")));
 
     @Override
     public CommandDescriptor descriptor() {
