@@ -10,8 +10,8 @@ import static io.github.exha.examples.architecture.ExhaModule.ROOT;
 import static io.github.exha.examples.architecture.ExhaModule.kernelPackages;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitCallTarget;
-import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.junit.ArchTest;
@@ -44,8 +44,9 @@ import java.util.random.RandomGeneratorFactory;
  * Time comes from {@code SimClock}, randomness from the kernel's named streams, concurrency from many labs.
  *
  * <p>The kernel is {@code <root>.core.kernel..} (module packages per {@link ExhaModule}); it alone may wrap
- * the JDK's clocks, entropy and threads. Calls are matched on the target as compiled, so a banned call is
- * caught however it is written (method reference, lambda, inherited {@code super(..)} constructor).
+ * the JDK's clocks, entropy and threads. Calls and method references are matched on their target as
+ * compiled, so a banned call is caught however it is written (direct, in a lambda, as a method reference,
+ * or as the {@code super(..)} call of a subclass).
  *
  * <p>Beyond the bans ARCHITECTURE.md lists, the rules also ban the JDK's indirect routes to the same
  * sources: {@code new Date()}, {@code Calendar.getInstance}, {@code Chronology.dateNow} (wall clock);
@@ -79,7 +80,7 @@ public final class DeterminismRules {
     public static ArchRule noWallClockOutsideKernel(String root) {
         return noClasses()
                 .that().resideOutsideOfPackage(kernelPackages(root))
-                .should().callCodeUnitWhere(or(
+                .should().accessTargetWhere(or(
                         call("System.currentTimeMillis() or System.nanoTime()",
                                 ownedBy(System.class).and(named("currentTimeMillis|nanoTime"))),
                         call("now(..) of a java.time type or dateNow(..) of a java.time.chrono type",
@@ -96,7 +97,7 @@ public final class DeterminismRules {
     public static ArchRule noAmbientRandomnessOutsideKernel(String root) {
         return noClasses()
                 .that().resideOutsideOfPackage(kernelPackages(root))
-                .should().callCodeUnitWhere(or(
+                .should().accessTargetWhere(or(
                         // Exact owners: a subclass declared outside the kernel is still caught by its super(..) call.
                         call("new Random(..), new SecureRandom(..) or new SplittableRandom(..)",
                                 isConstructor().and(ownedBy(Random.class)
@@ -120,7 +121,7 @@ public final class DeterminismRules {
     public static ArchRule noThreadsOutsideKernel(String root) {
         return noClasses()
                 .that().resideOutsideOfPackage(kernelPackages(root))
-                .should().callCodeUnitWhere(or(
+                .should().accessTargetWhere(or(
                         call("new Thread(..) or Thread.start() (subclasses included)",
                                 ownerAssignableTo(Thread.class).and(isConstructor().or(named("start")))),
                         call("CompletableFuture.*Async(..)",
@@ -141,7 +142,7 @@ public final class DeterminismRules {
     public static ArchRule noSleepingOutsideKernel(String root) {
         return noClasses()
                 .that().resideOutsideOfPackage(kernelPackages(root))
-                .should().callCodeUnitWhere(or(
+                .should().accessTargetWhere(or(
                         call("Thread.sleep(..) or TimeUnit.sleep(..)",
                                 ownerAssignableTo(Thread.class).or(ownedBy(TimeUnit.class)).and(named("sleep"))),
                         // Any receiver: wait() is final on Object, so only these three signatures are Object.wait.
@@ -150,32 +151,34 @@ public final class DeterminismRules {
                 .because(VIRTUAL_TIME + "; Start-Sleep advances virtual time, it never blocks the thread");
     }
 
-    private static DescribedPredicate<JavaCall<?>> call(String description, Predicate<CodeUnitCallTarget> target) {
-        return describe(description, javaCall -> target.test(javaCall.getTarget()));
+    /** Matches calls and method or constructor references ({@code System::nanoTime}, {@code Thread::new}). */
+    private static DescribedPredicate<JavaAccess<?>> call(String description, Predicate<CodeUnitAccessTarget> target) {
+        return describe(description, access -> access.getTarget() instanceof CodeUnitAccessTarget codeUnit
+                && target.test(codeUnit));
     }
 
-    private static Predicate<CodeUnitCallTarget> ownedBy(Class<?> owner) {
+    private static Predicate<CodeUnitAccessTarget> ownedBy(Class<?> owner) {
         return target -> target.getOwner().isEquivalentTo(owner);
     }
 
-    private static Predicate<CodeUnitCallTarget> ownerAssignableTo(Class<?> supertype) {
+    private static Predicate<CodeUnitAccessTarget> ownerAssignableTo(Class<?> supertype) {
         return target -> target.getOwner().isAssignableTo(supertype);
     }
 
-    private static Predicate<CodeUnitCallTarget> ownerIn(String packageIdentifier) {
+    private static Predicate<CodeUnitAccessTarget> ownerIn(String packageIdentifier) {
         DescribedPredicate<JavaClass> inPackage = resideInAPackage(packageIdentifier);
         return target -> inPackage.test(target.getOwner());
     }
 
-    private static Predicate<CodeUnitCallTarget> named(String regex) {
+    private static Predicate<CodeUnitAccessTarget> named(String regex) {
         return target -> target.getName().matches(regex);
     }
 
-    private static Predicate<CodeUnitCallTarget> isConstructor() {
+    private static Predicate<CodeUnitAccessTarget> isConstructor() {
         return named(JavaConstructor.CONSTRUCTOR_NAME);
     }
 
-    private static Predicate<CodeUnitCallTarget> parameters(Class<?>... types) {
+    private static Predicate<CodeUnitAccessTarget> parameters(Class<?>... types) {
         return target -> target.getRawParameterTypes().size() == types.length
                 && IntStream.range(0, types.length)
                         .allMatch(i -> target.getRawParameterTypes().get(i).isEquivalentTo(types[i]));
