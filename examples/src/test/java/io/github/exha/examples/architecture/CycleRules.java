@@ -49,15 +49,15 @@ public final class CycleRules {
 
     public static ArchRule packagesWithinEachModuleAreFreeOfCycles(String root) {
         List<ArchRule> perModule = Arrays.stream(ExhaModule.values())
-                .map(module -> (ArchRule) slices().matching(root + ".(**)")
+                .map(module -> slices().matching(root + ".(**)")
                         // Not matching("<module>.(**)"): that pattern leaves out the module's base package itself.
                         .that(inModule(module, root))
                         .should().beFreeOfCycles()
-                        .because("a module's packages form a hierarchy of concepts, not a tangle")
                         .allowEmptyShould(true))
                 .toList();
         return CompositeArchRule.of(perModule)
-                .as("packages within each module should be free of cycles");
+                .as("packages within each module should be free of cycles, because a module's packages form a"
+                        + " hierarchy of concepts, not a tangle");
     }
 
     private static DescribedPredicate<Slice> inModule(ExhaModule module, String root) {

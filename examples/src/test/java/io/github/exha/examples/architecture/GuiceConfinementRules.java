@@ -24,9 +24,9 @@ import java.util.Optional;
 public final class GuiceConfinementRules {
 
     // Declared before the rules: static initialisation runs top to bottom.
-    private static final DescribedPredicate<JavaClass> WIRING_CLASS = describe(
-            "are *Module classes or @CompositionRoot classes, or nested in one",
-            GuiceConfinementRules::isOrIsNestedInWiringClass);
+    private static final DescribedPredicate<JavaClass> NOT_WIRING_CLASS = describe(
+            "are neither *Module nor @CompositionRoot classes nor nested in one",
+            javaClass -> !isOrIsNestedInWiringClass(javaClass));
 
     /** Only modules and composition roots name Guice. */
     @ArchTest
@@ -39,7 +39,7 @@ public final class GuiceConfinementRules {
     public static ArchRule onlyModulesAndCompositionRootsUseGuice(String root) {
         return noClasses()
                 .that().resideInAPackage(root + "..")
-                .and(DescribedPredicate.not(WIRING_CLASS))
+                .and(NOT_WIRING_CLASS)
                 .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
                 .because("wiring lives in one public XxxModule per Maven module and the composition root;"
                         + " everything else uses constructor injection with jakarta.inject");
