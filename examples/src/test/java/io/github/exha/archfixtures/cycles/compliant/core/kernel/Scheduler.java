@@ -1,0 +1,4 @@
+package io.github.exha.archfixtures.cycles.compliant.core.kernel;
+
+public class Scheduler {
+}

@@ -1,0 +1,4 @@
+package io.github.exha.archfixtures.layering.clustertoexchange.exchange;
+
+public class StorageGroup {
+}

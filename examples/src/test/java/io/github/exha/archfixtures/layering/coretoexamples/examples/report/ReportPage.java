@@ -1,0 +1,7 @@
+package io.github.exha.archfixtures.layering.coretoexamples.examples.report;
+
+public class ReportPage {
+    public String title() {
+        return "report";
+    }
+}

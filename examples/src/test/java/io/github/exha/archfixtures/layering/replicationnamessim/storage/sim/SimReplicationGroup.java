@@ -1,0 +1,6 @@
+package io.github.exha.archfixtures.layering.replicationnamessim.storage.sim;
+
+public class SimReplicationGroup {
+    public void promoteTarget() {
+    }
+}

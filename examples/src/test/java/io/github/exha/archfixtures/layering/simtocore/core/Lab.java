@@ -1,0 +1,4 @@
+package io.github.exha.archfixtures.layering.simtocore.core;
+
+public class Lab {
+}

@@ -1,0 +1,4 @@
+package io.github.exha.archfixtures.layering.spitocore.core.kernel;
+
+public class SimClock {
+}

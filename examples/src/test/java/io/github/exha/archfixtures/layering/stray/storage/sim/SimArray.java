@@ -1,0 +1,4 @@
+package io.github.exha.archfixtures.layering.stray.storage.sim;
+
+public class SimArray {
+}

@@ -1,0 +1,4 @@
+package io.github.exha.archfixtures.layering.tcktocluster.cluster;
+
+public class PhysicalDiskResource {
+}

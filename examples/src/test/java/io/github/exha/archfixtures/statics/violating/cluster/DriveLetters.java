@@ -1,0 +1,6 @@
+package io.github.exha.archfixtures.statics.violating.cluster;
+
+/** Violation: a final reference to a mutable object is still shared state. */
+public final class DriveLetters {
+    static final char[] LETTERS = {'E', 'F', 'G'};
+}
