@@ -1,12 +1,19 @@
 package io.github.exha.examples;
 
 import com.google.inject.AbstractModule;
+import io.github.exha.core.Lab;
+import io.github.exha.core.LabSpec;
 
 /**
  * Composes every exha module into the lab the {@code exha} command runs. Core is always installed by the lab
  * itself; each module (storage, cluster, Exchange, replication, upgrade) is installed here as it arrives.
  */
 public final class ExamplesModule extends AbstractModule {
+    /** A lab with every exha module, as the {@code exha} command builds it. */
+    public static Lab createLab(LabSpec spec) {
+        return Lab.create(spec, new ExamplesModule());
+    }
+
     @Override
     protected void configure() {
         // Only core exists so far; later modules add `install(new ClusterModule())` and so on here.

@@ -43,6 +43,10 @@ class CommandBinderFuzzTest {
         int bound = 0;
         for (int i = 0; i < CASES; i++) {
             String text = mutate(LINES.get(random.nextInt(LINES.size())), random);
+            if (Boolean.getBoolean("exha.fuzz.trace")) {
+                System.out.println("case " + i + ": " + text);
+                System.out.flush();
+            }
             try {
                 Runbook runbook = RunbookParser.parse("fuzz.ps1", text);
                 binder.bind(runbook);

@@ -159,7 +159,8 @@ class RunbookRunnerTest {
         assertThat(Duration.between(steps.get(3).start(), steps.get(3).end())).isEqualTo(Duration.ofMillis(1500));
         assertThat(lab.journal().entries()).filteredOn(e -> e.type() == JournalEntry.Type.COMMAND)
                 .extracting(JournalEntry::name)
-                .containsSubsequence("step.start", "step.end", "step.start", "session.enter", "step.end");
+                .containsExactly("step.start", "session.enter", "step.end", "step.start", "step.end", "step.start",
+                        "session.exit", "step.end", "step.start", "step.end");
     }
 
     @Test

@@ -30,7 +30,7 @@ final class CommandsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Lab lab = Lab.create(new LabSpec(TopologySource.minimal("commands"), OptionalLong.empty()), new ExamplesModule());
+        Lab lab = ExamplesModule.createLab(new LabSpec(TopologySource.minimal("commands"), OptionalLong.empty()));
         List<io.github.exha.core.command.Command> commands = lab.commands().all();
         if (name != null) {
             var found = lab.commands().find(name);

@@ -71,8 +71,7 @@ final class RunCommand implements Callable<Integer> {
             Runbook parsed = RunbookFiles.parse(runbook);
             TopologySource source = topology == null ? TopologySource.minimal(baseName(runbook))
                     : TopologySource.file(topology);
-            lab = Lab.create(new LabSpec(source, seed == null ? OptionalLong.empty() : OptionalLong.of(seed)),
-                    new ExamplesModule());
+            lab = ExamplesModule.createLab(new LabSpec(source, seed == null ? OptionalLong.empty() : OptionalLong.of(seed)));
             report = lab.run(parsed, new RunOptions(continueOnError,
                     declineConfirmations ? ConfirmPolicy.DECLINE : ConfirmPolicy.ACCEPT));
         } catch (ExhaException e) {
