@@ -72,21 +72,12 @@ public final class RunbookParser {
         while (true) {
             Token token = lexer.next(offset, Mode.COMMAND);
             switch (token.kind()) {
-                case END:
+                case END -> {
                     return new Runbook(file, statements);
-                case NEWLINE:
-                case SEMICOLON:
-                    offset = token.end();
-                    break;
-                case PIPE:
-                    throw emptyPipe(token, "before");
-                case WORD:
-                case VARIABLE:
-                case PARAMETER:
-                case END_OF_PARAMETERS:
-                case COMMA:
-                    statements.add(statement(token));
-                    break;
+                }
+                case NEWLINE, SEMICOLON -> offset = token.end();
+                case PIPE -> throw emptyPipe(token, "before");
+                case WORD, VARIABLE, PARAMETER, END_OF_PARAMETERS, COMMA -> statements.add(statement(token));
             }
         }
     }
@@ -108,19 +99,9 @@ public final class RunbookParser {
                 next = lexer.next(offset, Mode.COMMAND);
             }
             switch (next.kind()) {
-                case PIPE:
-                    throw emptyPipe(next, "before");
-                case END:
-                case SEMICOLON:
-                case NEWLINE:
-                    throw emptyPipe(separator, "after");
-                case WORD:
-                case VARIABLE:
-                case PARAMETER:
-                case END_OF_PARAMETERS:
-                case COMMA:
-                    pipeline.add(command(next));
-                    break;
+                case PIPE -> throw emptyPipe(next, "before");
+                case END, SEMICOLON, NEWLINE -> throw emptyPipe(separator, "after");
+                case WORD, VARIABLE, PARAMETER, END_OF_PARAMETERS, COMMA -> pipeline.add(command(next));
             }
         }
         int start = first.start();
@@ -136,22 +117,17 @@ public final class RunbookParser {
         while (true) {
             Token token = lexer.next(offset, parametersEnded ? Mode.VALUE : Mode.ARGUMENT);
             switch (token.kind()) {
-                case PIPE:
-                case SEMICOLON:
-                case NEWLINE:
-                case END:
+                case PIPE, SEMICOLON, NEWLINE, END -> {
                     return new CommandCall(name, lines.at(first.start()), elements);
-                case END_OF_PARAMETERS:
+                }
+                case END_OF_PARAMETERS -> {
                     parametersEnded = true;
                     offset = token.end();
                     lastEnd = token.end();
-                    break;
-                case PARAMETER:
-                    elements.add(parameter(token));
-                    break;
-                case COMMA:
-                    throw missingArgumentBefore(token);
-                case WORD:
+                }
+                case PARAMETER -> elements.add(parameter(token));
+                case COMMA -> throw missingArgumentBefore(token);
+                case WORD -> {
                     if (isSlashSwitch(token) && !commaFollows(token.end())) {
                         elements.add(slashSwitch(token));
                         offset = token.end();
@@ -159,10 +135,8 @@ public final class RunbookParser {
                     } else {
                         elements.add(new ArgumentElement(value(token)));
                     }
-                    break;
-                case VARIABLE:
-                    elements.add(new ArgumentElement(value(token)));
-                    break;
+                }
+                case VARIABLE -> elements.add(new ArgumentElement(value(token)));
             }
         }
     }
@@ -208,23 +182,15 @@ public final class RunbookParser {
         Value attached = null;
         if (token.hasAttachedValue()) {
             Token first = lexer.next(offset, Mode.VALUE);
-            switch (first.kind()) {
-                case WORD:
-                case VARIABLE:
-                    attached = value(first);
-                    break;
-                case COMMA:
-                    throw missingArgumentBefore(first);
-                case PIPE:
-                case SEMICOLON:
-                case NEWLINE:
-                case END:
-                case PARAMETER:
-                case END_OF_PARAMETERS:
-                    throw new ExhaException(CoreErrorCode.MISSING_ARGUMENT,
-                            "Missing argument in parameter list: '" + rawText + "' has no value after the colon.",
-                            lines.at(token.start()));
-            }
+            attached = switch (first.kind()) {
+                case WORD, VARIABLE -> value(first);
+                case COMMA -> throw missingArgumentBefore(first);
+                // PARAMETER and END_OF_PARAMETERS cannot be read in VALUE mode; listed so the switch stays exhaustive.
+                case PIPE, SEMICOLON, NEWLINE, END, PARAMETER, END_OF_PARAMETERS -> throw new ExhaException(
+                        CoreErrorCode.MISSING_ARGUMENT,
+                        "Missing argument in parameter list: '" + rawText + "' has no value after the colon.",
+                        lines.at(token.start()));
+            };
         }
         return new ParameterElement(token.text(), rawText, attached, lines.at(token.start()));
     }
@@ -240,22 +206,16 @@ public final class RunbookParser {
             offset = comma + 1;
             Token next = lexer.next(offset, Mode.VALUE);
             switch (next.kind()) {
-                case WORD:
-                case VARIABLE:
+                case WORD, VARIABLE -> {
                     elements.add(single(next));
                     offset = next.end();
                     lastEnd = next.end();
-                    break;
-                case COMMA:
-                    throw missingArgumentBefore(next);
-                case PIPE:
-                case SEMICOLON:
-                case NEWLINE:
-                case END:
-                case PARAMETER:
-                case END_OF_PARAMETERS:
-                    throw new ExhaException(CoreErrorCode.MISSING_ARGUMENT,
-                            "Missing argument in parameter list: expected a value after ','.", lines.at(comma));
+                }
+                case COMMA -> throw missingArgumentBefore(next);
+                // PARAMETER and END_OF_PARAMETERS cannot be read in VALUE mode; listed so the switch stays exhaustive.
+                case PIPE, SEMICOLON, NEWLINE, END, PARAMETER, END_OF_PARAMETERS -> throw new ExhaException(
+                        CoreErrorCode.MISSING_ARGUMENT,
+                        "Missing argument in parameter list: expected a value after ','.", lines.at(comma));
             }
         }
         return elements.size() == 1 ? elements.get(0) : new Value.ArrayLiteral(elements, elements.get(0).position());
