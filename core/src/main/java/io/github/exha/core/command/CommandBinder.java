@@ -131,19 +131,22 @@ public final class CommandBinder {
                 }
                 ParameterDescriptor parameter = resolveCmdletParameter(d, p);
                 Object raw;
+                SourcePosition valueAt = p.position();
                 if (p.attached().isPresent()) {
                     raw = resolve(p.attached().get());
+                    valueAt = p.attached().get().position();
                 } else if (parameter.type().isSwitch()) {
                     raw = Boolean.TRUE;
                 } else if (i + 1 < elements.size() && !(elements.get(i + 1) instanceof ParameterElement)) {
                     i++;
                     raw = resolve(valueOf(elements.get(i)));
+                    valueAt = elements.get(i).position();
                 } else {
                     throw new ExhaException(MISSING_PARAMETER_ARGUMENT, "Missing an argument for parameter '"
                             + parameter.name() + "'. Specify a parameter of type '" + parameter.type().typeName()
                             + "' and try again.", p.position());
                 }
-                put(values, parameter, raw, p.position());
+                put(values, parameter, raw, p.position(), valueAt);
             } else {
                 positionals.add(valueOf(element));
             }
@@ -160,7 +163,7 @@ public final class CommandBinder {
                 throw new ExhaException(POSITIONAL_PARAMETER_NOT_FOUND, "A positional parameter cannot be found that"
                         + " accepts argument '" + display(resolve(value)) + "'.", value.position());
             }
-            put(values, byPosition.get(next), resolve(value), value.position());
+            put(values, byPosition.get(next), resolve(value), value.position(), value.position());
             next++;
         }
         return new Arguments(values, List.of());
@@ -186,22 +189,25 @@ public final class CommandBinder {
                             MISSING_PARAMETER_ARGUMENT, "The switch '/" + parameter.name() + "' needs a value: write /"
                                     + parameter.name() + ":<value>", s.position()));
                 }
-                put(values, parameter, raw, s.position());
+                put(values, parameter, raw, s.position(), s.position());
             } else if (element instanceof ParameterElement p) {
                 ParameterDescriptor parameter = resolveNativeSwitch(d, p.name(), "-", p.position());
                 Object raw;
+                SourcePosition valueAt = p.position();
                 if (p.attached().isPresent()) {
                     raw = resolve(p.attached().get());
+                    valueAt = p.attached().get().position();
                 } else if (parameter.type().isSwitch()) {
                     raw = Boolean.TRUE;
                 } else if (i + 1 < elements.size() && elements.get(i + 1) instanceof ArgumentElement a) {
                     i++;
                     raw = resolve(a.value());
+                    valueAt = a.position();
                 } else {
                     throw new ExhaException(MISSING_PARAMETER_ARGUMENT, "The option '-" + p.name()
                             + "' needs a value.", p.position());
                 }
-                put(values, parameter, raw, p.position());
+                put(values, parameter, raw, p.position(), valueAt);
             } else if (element instanceof ArgumentElement a) {
                 positionals.add(display(resolve(a.value())));
             }
@@ -252,7 +258,9 @@ public final class CommandBinder {
         return names;
     }
 
-    private static void put(Map<String, Object> values, ParameterDescriptor parameter, Object raw, SourcePosition at) {
+    /** Binds one value; a repeated parameter is reported at the parameter, a bad value at the value. */
+    private static void put(Map<String, Object> values, ParameterDescriptor parameter, Object raw, SourcePosition at,
+            SourcePosition valueAt) {
         if (values.containsKey(parameter.name())) {
             throw new ExhaException(PARAMETER_SPECIFIED_TWICE, "Cannot bind parameter because parameter '"
                     + parameter.name() + "' is specified more than once. To provide multiple values to parameters that"
@@ -261,13 +269,13 @@ public final class CommandBinder {
         }
         if (raw == NULL || (raw instanceof List<?> list && list.contains(NULL))) {
             throw new ExhaException(INVALID_PARAMETER_VALUE, "Cannot bind argument to parameter '" + parameter.name()
-                    + "' because it is null.", at);
+                    + "' because it is null.", valueAt);
         }
         try {
             values.put(parameter.name(), parameter.type().convert(raw));
         } catch (IllegalArgumentException e) {
             throw new ExhaException(INVALID_PARAMETER_VALUE, "Cannot bind parameter '" + parameter.name() + "'. "
-                    + e.getMessage(), at);
+                    + e.getMessage(), valueAt);
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Finds the valid names closest to a misspelt one, for "did you mean" hints in error messages. Case-insensitive
- * Levenshtein distance; a name that starts with what was typed also counts as close.
+ * edit distance (swaps count as one edit); a name that starts with what was typed also counts as close.
  */
 public final class NearestNames {
     private NearestNames() {
@@ -62,24 +62,30 @@ public final class NearestNames {
         return out.append('?').toString();
     }
 
-    /** Levenshtein distance between two strings (case-sensitive; callers lower-case first). */
+    /**
+     * Edit distance between two strings counting an insertion, a deletion, a substitution or a swap of two adjacent
+     * characters as one edit (optimal string alignment), since swapped letters are the commonest typo.
+     * Case-sensitive; callers lower-case first.
+     */
     public static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                int best = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    best = Math.min(best, d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = best;
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 
     private record Scored(String name, int distance, int order) {

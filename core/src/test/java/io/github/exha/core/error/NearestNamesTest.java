@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 
 class NearestNamesTest {
     @Test
-    void distanceIsLevenshtein() {
+    void distanceCountsEditsWithSwapsAsOne() {
         assertThat(NearestNames.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(NearestNames.distance("hsots", "hosts")).isEqualTo(1);
         assertThat(NearestNames.distance("", "abc")).isEqualTo(3);
         assertThat(NearestNames.distance("same", "same")).isZero();
     }

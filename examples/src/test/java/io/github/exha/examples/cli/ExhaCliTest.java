@@ -124,7 +124,7 @@ class ExhaCliTest {
 
     @Test
     void textOutputShowsStepsAndSummary() throws IOException {
-        Result r = exha("run", file("t.ps1", "Write-Host hello world\nStart-Sleep 90\n"));
+        Result r = exha("run", file("t.ps1", "Write-Host \"hello world\"\nStart-Sleep 90\n"));
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("[2008-03-01T00:00:00Z]").contains("hello world\n").contains("(1m30s virtual)")
                 .contains("2 steps: 2 ok, 0 failed, 0 skipped");
