@@ -120,33 +120,13 @@ public final class CommandBinder {
         Map<String, Object> values = new LinkedHashMap<>();
         List<Value> positionals = new ArrayList<>();
         List<CommandElement> elements = call.elements();
-        boolean noMoreParameters = false;
         for (int i = 0; i < elements.size(); i++) {
             CommandElement element = elements.get(i);
-            if (element instanceof ParameterElement p && !noMoreParameters) {
-                if (p.name().isEmpty()) {
-                    // "--": the rest are arguments, even when they start with a dash.
-                    noMoreParameters = true;
-                    continue;
-                }
+            if (element instanceof ParameterElement p) {
                 ParameterDescriptor parameter = resolveCmdletParameter(d, p);
-                Object raw;
-                SourcePosition valueAt = p.position();
-                if (p.attached().isPresent()) {
-                    raw = resolve(p.attached().get());
-                    valueAt = p.attached().get().position();
-                } else if (parameter.type().isSwitch()) {
-                    raw = Boolean.TRUE;
-                } else if (i + 1 < elements.size() && !(elements.get(i + 1) instanceof ParameterElement)) {
-                    i++;
-                    raw = resolve(valueOf(elements.get(i)));
-                    valueAt = elements.get(i).position();
-                } else {
-                    throw new ExhaException(MISSING_PARAMETER_ARGUMENT, "Missing an argument for parameter '"
-                            + parameter.name() + "'. Specify a parameter of type '" + parameter.type().typeName()
-                            + "' and try again.", p.position());
-                }
-                put(values, parameter, raw, p.position(), valueAt);
+                GivenValue given = valueFor(p, parameter, elements, i, CommandSyntax.CMDLET);
+                put(values, parameter, given.raw(), p.position(), given.at());
+                i += given.used();
             } else {
                 positionals.add(valueOf(element));
             }
@@ -192,27 +172,47 @@ public final class CommandBinder {
                 put(values, parameter, raw, s.position(), s.position());
             } else if (element instanceof ParameterElement p) {
                 ParameterDescriptor parameter = resolveNativeSwitch(d, p.name(), "-", p.position());
-                Object raw;
-                SourcePosition valueAt = p.position();
-                if (p.attached().isPresent()) {
-                    raw = resolve(p.attached().get());
-                    valueAt = p.attached().get().position();
-                } else if (parameter.type().isSwitch()) {
-                    raw = Boolean.TRUE;
-                } else if (i + 1 < elements.size() && elements.get(i + 1) instanceof ArgumentElement a) {
-                    i++;
-                    raw = resolve(a.value());
-                    valueAt = a.position();
-                } else {
-                    throw new ExhaException(MISSING_PARAMETER_ARGUMENT, "The option '-" + p.name()
-                            + "' needs a value.", p.position());
-                }
-                put(values, parameter, raw, p.position(), valueAt);
+                GivenValue given = valueFor(p, parameter, elements, i, CommandSyntax.NATIVE);
+                put(values, parameter, given.raw(), p.position(), given.at());
+                i += given.used();
             } else if (element instanceof ArgumentElement a) {
                 positionals.add(display(resolve(a.value())));
             }
         }
         return new Arguments(values, positionals);
+    }
+
+    /** The value a parameter token gives, where it is, and how many following elements it used (0 or 1). */
+    private record GivenValue(Object raw, SourcePosition at, int used) {
+    }
+
+    /**
+     * {@code -Name:value}, a switch, or {@code -Name value}. A cmdlet takes any following non-parameter as the value
+     * (PowerShell binds by the parameter's type); a native program takes only a plain argument.
+     */
+    private static GivenValue valueFor(ParameterElement p, ParameterDescriptor parameter, List<CommandElement> elements,
+            int i, CommandSyntax syntax) {
+        if (p.attached().isPresent()) {
+            return new GivenValue(resolve(p.attached().get()), p.attached().get().position(), 0);
+        }
+        if (parameter.type().isSwitch()) {
+            return new GivenValue(Boolean.TRUE, p.position(), 0);
+        }
+        CommandElement next = i + 1 < elements.size() ? elements.get(i + 1) : null;
+        boolean usable = switch (syntax) {
+            case CMDLET -> next != null && !(next instanceof ParameterElement);
+            case NATIVE -> next instanceof ArgumentElement;
+        };
+        if (usable) {
+            return new GivenValue(resolve(valueOf(next)), next.position(), 1);
+        }
+        throw switch (syntax) {
+            case CMDLET -> new ExhaException(MISSING_PARAMETER_ARGUMENT, "Missing an argument for parameter '"
+                    + parameter.name() + "'. Specify a parameter of type '" + parameter.type().typeName()
+                    + "' and try again.", p.position());
+            case NATIVE -> new ExhaException(MISSING_PARAMETER_ARGUMENT, "The option '-" + p.name()
+                    + "' needs a value.", p.position());
+        };
     }
 
     private ParameterDescriptor resolveCmdletParameter(CommandDescriptor d, ParameterElement p) {
