@@ -4,7 +4,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A LUN as one host sees it. Masking and the access state are checked on every I/O (they may change after the
- * device was opened). Offsets and lengths are in bytes and must be multiples of {@link #blockSize()}.
+ * device was opened). Offsets and lengths are in bytes and must be multiples of {@link #blockSize()}; a negative
+ * offset, or one whose I/O would end past the capacity, is {@link StorageErrorCode#OUT_OF_RANGE}. Checks run in this
+ * order: buffer bounds, alignment, range, array power, LUN existence, masking, access state.
  */
 public interface BlockDevice {
     /** The LUN. */
@@ -47,8 +49,8 @@ public interface BlockDevice {
     /**
      * Completes once every write acknowledged to this host before the call is durable on this array.
      *
-     * @throws StorageException {@link StorageErrorCode#NOT_PRESENTED}, {@link StorageErrorCode#NOT_FOUND},
-     *     {@link StorageErrorCode#UNREACHABLE}
+     * @throws StorageException {@link StorageErrorCode#NOT_PRESENTED}, {@link StorageErrorCode#NOT_READY},
+     *     {@link StorageErrorCode#NOT_FOUND}, {@link StorageErrorCode#UNREACHABLE}
      */
     CompletableFuture<Void> flush();
 }

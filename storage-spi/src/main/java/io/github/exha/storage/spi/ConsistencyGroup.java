@@ -5,7 +5,8 @@ package io.github.exha.storage.spi;
  * time where copying is involved (the state shows SYNCHRONIZING meanwhile) and emit
  * {@link StorageEvent.Type#REPLICATION_STATE_CHANGED} for every transition. A failed operation changes nothing.
  * Every operation throws {@link StorageErrorCode#UNSUPPORTED_CAPABILITY} when the plugin lacks the capability named
- * in its description.
+ * in its description; that check comes before any other, so an unsupported operation fails the same way in every
+ * state.
  */
 public interface ConsistencyGroup {
     /** The group's name. */

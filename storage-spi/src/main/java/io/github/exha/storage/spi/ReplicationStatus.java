@@ -15,8 +15,10 @@ import java.util.Optional;
  * @param sourceArray the array hosts write to now
  * @param targetArray the array holding the copies now
  * @param pairs the pairs, in the order they were added
- * @param pendingWrites writes acknowledged on the source and not yet applied on the target
- * @param pendingBytes their size in bytes (for a suspended or disconnected group: the bytes of changed blocks)
+ * @param pendingWrites writes acknowledged on the source and not yet applied on the target; while the group does not
+ *     replicate (suspended, disconnected, split), the number of changed tracking units (blocks or chunks) instead,
+ *     since change tracking keeps no write count
+ * @param pendingBytes their size in bytes (while the group does not replicate: the bytes of the changed units)
  * @param oldestPendingWrite when the oldest of them was acknowledged, if any: the RPO is {@code now - this}
  * @param resyncProgress 0.0 to 1.0 while SYNCHRONIZING, 1.0 otherwise
  * @param linkState whether the link carries traffic

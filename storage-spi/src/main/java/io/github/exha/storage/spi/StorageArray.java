@@ -100,7 +100,8 @@ public interface StorageArray {
     void setAccessState(String lun, AccessState state);
 
     /**
-     * The LUN as {@code host} sees it. Masking and access are checked on each I/O, not here.
+     * The LUN as {@code host} sees it. Masking, access and power are checked on each I/O, not here, so opening works
+     * on a powered-off array (its I/O then fails with {@link StorageErrorCode#UNREACHABLE}).
      *
      * @throws StorageException {@link StorageErrorCode#NOT_FOUND} (LUN or host)
      */
