@@ -6,7 +6,8 @@ import java.util.concurrent.CompletableFuture;
  * A LUN as one host sees it. Masking and the access state are checked on every I/O (they may change after the
  * device was opened). Offsets and lengths are in bytes and must be multiples of {@link #blockSize()}; a negative
  * offset, or one whose I/O would end past the capacity, is {@link StorageErrorCode#OUT_OF_RANGE}. Checks run in this
- * order: buffer bounds, alignment, range, array power, LUN existence, masking, access state.
+ * order, the first failing one deciding the code: array power, LUN existence, masking, buffer bounds, alignment,
+ * range, access state.
  */
 public interface BlockDevice {
     /** The LUN. */
