@@ -200,7 +200,6 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
         epoch++;
         ChangeMap[] work = new ChangeMap[pairs.size()];
         for (SimPair pair : pairs) {
-            target.changeAccess(pair.target, AccessState.READ_ONLY, "replication target of " + name);
             pair.sourceChanges.clearAll();
             pair.targetChanges.clearAll();
             ChangeMap all = new ChangeMap(pair.source.data.chunkCount());
@@ -218,7 +217,11 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
             work[pair.index] = all;
         }
         clearTracking();
-        startCopy(false, work, "enable: full copy", () -> { });
+        ReplicationState from = beginCopy(false, work, () -> { });
+        for (SimPair pair : pairs) {
+            target.changeAccess(pair.target, AccessState.READ_ONLY, "replication target of " + name);
+        }
+        announce(from, "enable: full copy", Map.of());
     }
 
     @Override
@@ -231,7 +234,8 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
                     + state, null);
             case SYNCHRONIZING, IN_SYNC, DISCONNECTED -> {
                 List<Runnable> acks = abandon(null);
-                moveTo(ReplicationState.SUSPENDED, "suspend", Map.of());
+                ReplicationState from = enter(ReplicationState.SUSPENDED);
+                announce(from, "suspend", Map.of());
                 acks.forEach(Runnable::run);
             }
         }
@@ -260,12 +264,15 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
                 ChangeMap[] work = new ChangeMap[pairs.size()];
                 long chunks = 0;
                 for (SimPair pair : pairs) {
-                    target.changeAccess(pair.target, AccessState.READ_ONLY, "replication target of " + name);
                     work[pair.index] = pair.sourceChanges;
                     chunks += pair.sourceChanges.count();
                     pair.sourceChanges = new ChangeMap(pair.source.data.chunkCount());
                 }
-                startCopy(false, work, "resume: incremental copy of " + chunks + " changed chunks", () -> { });
+                ReplicationState from = beginCopy(false, work, () -> { });
+                for (SimPair pair : pairs) {
+                    target.changeAccess(pair.target, AccessState.READ_ONLY, "replication target of " + name);
+                }
+                announce(from, "resume: incremental copy of " + chunks + " changed chunks", Map.of());
             }
         }
     }
@@ -281,10 +288,11 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
             case IN_SYNC, SUSPENDED -> {
                 target.requirePowered("split consistency group " + name);
                 List<Runnable> acks = abandon(null);
+                ReplicationState from = enter(ReplicationState.SPLIT);
                 for (SimPair pair : pairs) {
                     target.changeAccess(pair.target, AccessState.READ_WRITE, "split of " + name);
                 }
-                moveTo(ReplicationState.SPLIT, "split", Map.of());
+                announce(from, "split", Map.of());
                 acks.forEach(Runnable::run);
             }
         }
@@ -302,6 +310,7 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
                 List<Runnable> acks = abandon(null);
                 long lost = sourceWrites;
                 lostWrites += lost;
+                ReplicationState from = enter(ReplicationState.FAILED_OVER);
                 for (SimPair pair : pairs) {
                     target.changeAccess(pair.target, AccessState.READ_WRITE, "failover of " + name);
                 }
@@ -310,7 +319,7 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
                         source.changeAccess(pair.source, AccessState.READ_ONLY, "failover of " + name);
                     }
                 }
-                moveTo(ReplicationState.FAILED_OVER, "failover", Map.of("lostWrites", Long.toString(lost)));
+                announce(from, "failover", Map.of("lostWrites", Long.toString(lost)));
                 acks.forEach(Runnable::run);
             }
         }
@@ -323,15 +332,16 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
         }
         requireReachable("fail back", true);
         epoch++;
-        for (SimPair pair : pairs) {
-            source.changeAccess(pair.source, AccessState.READ_ONLY, "failback of " + name);
-        }
-        startCopy(true, unionOfChanges(), "failback: copying target changes back", () -> {
+        ReplicationState from = beginCopy(true, unionOfChanges(), () -> {
             for (SimPair pair : pairs) {
                 source.changeAccess(pair.source, AccessState.READ_WRITE, "failback of " + name);
                 target.changeAccess(pair.target, AccessState.READ_ONLY, "failback of " + name);
             }
         });
+        for (SimPair pair : pairs) {
+            source.changeAccess(pair.source, AccessState.READ_ONLY, "failback of " + name);
+        }
+        announce(from, "failback: copying target changes back", Map.of());
     }
 
     @Override
@@ -355,13 +365,14 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
                 oldestSourceWrite = oldestTargetWrite;
                 targetWrites = writes;
                 oldestTargetWrite = oldest;
+                ReplicationState from = enter(ReplicationState.SUSPENDED);
                 for (SimPair pair : pairs) {
                     source.changeAccess(pair.source, AccessState.READ_WRITE, "reverse of " + name);
                     target.changeAccess(pair.target, AccessState.READ_ONLY, "reverse of " + name);
                 }
                 observer().emit(StorageEvent.Type.REPLICATION_ROLES_SWAPPED, name, Map.of("source", source.name(),
                         "target", target.name()));
-                moveTo(ReplicationState.SUSPENDED, "reverse", Map.of());
+                announce(from, "reverse", Map.of());
             }
         }
     }
@@ -380,22 +391,24 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
                 epoch++;
                 switch (direction) {
                     case SOURCE_TO_TARGET -> {
+                        ReplicationState from = beginCopy(false, unionOfChanges(), () -> { });
                         for (SimPair pair : pairs) {
                             target.changeAccess(pair.target, AccessState.READ_ONLY, "resync of " + name);
                             source.changeAccess(pair.source, AccessState.READ_WRITE, "resync of " + name);
                         }
-                        startCopy(false, unionOfChanges(), "resync SOURCE_TO_TARGET", () -> { });
+                        announce(from, "resync SOURCE_TO_TARGET", Map.of());
                     }
                     case TARGET_TO_SOURCE -> {
-                        for (SimPair pair : pairs) {
-                            target.changeAccess(pair.target, AccessState.READ_ONLY, "resync of " + name);
-                            source.changeAccess(pair.source, AccessState.READ_ONLY, "resync of " + name);
-                        }
-                        startCopy(true, unionOfChanges(), "resync TARGET_TO_SOURCE", () -> {
+                        ReplicationState from = beginCopy(true, unionOfChanges(), () -> {
                             for (SimPair pair : pairs) {
                                 source.changeAccess(pair.source, AccessState.READ_WRITE, "resync of " + name);
                             }
                         });
+                        for (SimPair pair : pairs) {
+                            target.changeAccess(pair.target, AccessState.READ_ONLY, "resync of " + name);
+                            source.changeAccess(pair.source, AccessState.READ_ONLY, "resync of " + name);
+                        }
+                        announce(from, "resync TARGET_TO_SOURCE", Map.of());
                     }
                 }
             }
@@ -413,7 +426,8 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
             pair.targetChanges.clearAll();
         }
         clearTracking();
-        moveTo(ReplicationState.DISABLED, "disable", Map.of());
+        ReplicationState from = enter(ReplicationState.DISABLED);
+        announce(from, "disable", Map.of());
         acks.forEach(Runnable::run);
     }
 
@@ -425,7 +439,8 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
             return;
         }
         List<Runnable> acks = abandon(poweredOff);
-        moveTo(ReplicationState.DISCONNECTED, reason, Map.of());
+        ReplicationState from = enter(ReplicationState.DISCONNECTED);
+        announce(from, reason, Map.of());
         acks.forEach(Runnable::run);
     }
 
@@ -602,32 +617,43 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
         oldestTargetWrite = null;
     }
 
-    private void startCopy(boolean towardsSource, ChangeMap[] work, String reason, Runnable whenDone) {
+    /**
+     * Sets up copy work and enters SYNCHRONIZING before anything is announced, so a listener reacting to the access
+     * changes that follow already sees the copy (and its writes join it). The copy starts from the scheduler, so the
+     * caller sees SYNCHRONIZING even when there is nothing to copy.
+     */
+    private ReplicationState beginCopy(boolean towardsSource, ChangeMap[] work, Runnable whenDone) {
         copy = new Copy(towardsSource, work, whenDone, epoch);
-        moveTo(ReplicationState.SYNCHRONIZING, reason, Map.of());
-        // start from the scheduler, so the caller sees SYNCHRONIZING even when there is nothing to copy
         Copy started = copy;
         link.schedule(Duration.ZERO, started::pump);
+        return enter(ReplicationState.SYNCHRONIZING);
     }
 
     private void copyDone(Copy done) {
         copy = null;
         clearTracking();
+        ReplicationState from = enter(ReplicationState.IN_SYNC);
         done.whenDone.run();
-        moveTo(ReplicationState.IN_SYNC, "copy complete", Map.of("copiedBytes", Long.toString(done.copiedBytes)));
+        announce(from, "copy complete", Map.of("copiedBytes", Long.toString(done.copiedBytes)));
     }
 
     // ---- plumbing -----------------------------------------------------------------------------------------------
 
-    private void moveTo(ReplicationState to, String reason, Map<String, String> extra) {
+    /** Sets the state at once (callbacks from the events that follow see it); returns the previous one. */
+    private ReplicationState enter(ReplicationState to) {
         ReplicationState from = state;
-        if (from == to) {
+        state = to;
+        return from;
+    }
+
+    /** Journals a transition made by {@link #enter}, if it was one. */
+    private void announce(ReplicationState from, String reason, Map<String, String> extra) {
+        if (from == state) {
             return;
         }
-        state = to;
         Map<String, String> details = new LinkedHashMap<>(extra);
         details.put("from", from.name());
-        details.put("to", to.name());
+        details.put("to", state.name());
         details.put("reason", reason);
         observer().emit(StorageEvent.Type.REPLICATION_STATE_CHANGED, name, details);
     }
