@@ -233,22 +233,28 @@ public abstract class ReplicationContract extends StorageContract {
     @Test
     @DisplayName("4.3 addPair refuses a paired LUN (ALREADY_PAIRED), another size (CAPACITY_MISMATCH) and unknown LUNs")
     public void r4_3_addPairChecksItsLuns() {
-        world(anyMode(), 1);
+        ReplicationMode mode = anyMode();
+        world(mode, 1);
         assertEquals(List.of(new ReplicationPair(new LunRef(primary.name(), "DB1"), new LunRef(secondary.name(),
                 "DB1"))), status().pairs());
         primary.createLun(new LunSpec("DB2", lunSizeBytes(), blockSize()));
         secondary.createLun(new LunSpec("DB2", lunSizeBytes(), blockSize()));
         secondary.createLun(new LunSpec("SMALL", lunSizeBytes() / 2, blockSize()));
-        assertRefusedAndUnchanged(StorageErrorCode.ALREADY_PAIRED, () -> group.addPair("DB1", "DB2"),
+        // A second, empty group: its first pair needs no CONSISTENCY_GROUPS, so only the LUN checks can refuse it.
+        ConsistencyGroup other = primary.createConsistencyGroup(new GroupSpec("TCK-CG2", mode, secondary.name(),
+                linkSpec().name()));
+        assertRefusedAndUnchanged(StorageErrorCode.ALREADY_PAIRED, () -> other.addPair("DB1", "DB2"),
                 "a source LUN paired twice", both());
-        assertRefusedAndUnchanged(StorageErrorCode.ALREADY_PAIRED, () -> group.addPair("DB2", "DB1"),
+        assertRefusedAndUnchanged(StorageErrorCode.ALREADY_PAIRED, () -> other.addPair("DB2", "DB1"),
                 "a target LUN paired twice", both());
-        assertRefusedAndUnchanged(StorageErrorCode.CAPACITY_MISMATCH, () -> group.addPair("DB2", "SMALL"),
+        assertRefusedAndUnchanged(StorageErrorCode.CAPACITY_MISMATCH, () -> other.addPair("DB2", "SMALL"),
                 "a pair of different sizes", both());
-        assertRefusedAndUnchanged(StorageErrorCode.NOT_FOUND, () -> group.addPair("NOPE", "DB2"),
+        assertRefusedAndUnchanged(StorageErrorCode.NOT_FOUND, () -> other.addPair("NOPE", "DB2"),
                 "an unknown source LUN", both());
-        assertRefusedAndUnchanged(StorageErrorCode.NOT_FOUND, () -> group.addPair("DB2", "NOPE"),
+        assertRefusedAndUnchanged(StorageErrorCode.NOT_FOUND, () -> other.addPair("DB2", "NOPE"),
                 "an unknown target LUN", both());
+        other.addPair("DB2", "DB2");
+        assertEquals(1, other.status().pairs().size());
     }
 
     /** Rule 4.4. */

@@ -1,4 +1,4 @@
-package io.github.exha.storage.tck.broken;
+package io.github.exha.storage.tck.plugins;
 
 import io.github.exha.storage.spi.BlockDevice;
 import io.github.exha.storage.spi.LunRef;
