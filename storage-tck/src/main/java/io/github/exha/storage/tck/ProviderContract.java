@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.exha.storage.spi.ArraySpec;
+import io.github.exha.storage.spi.LunSpec;
 import io.github.exha.storage.spi.SpiVersion;
 import io.github.exha.storage.spi.StorageArray;
 import io.github.exha.storage.spi.StorageErrorCode;
@@ -14,6 +15,7 @@ import io.github.exha.storage.spi.StorageProvider;
 import io.github.exha.storage.spi.StorageProviders;
 import java.lang.reflect.Modifier;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -78,7 +80,7 @@ public abstract class ProviderContract extends StorageContract {
         var capabilities = provider().capabilities();
         assertNotNull(capabilities);
         assertEquals(capabilities, provider().capabilities(), "capabilities change between calls");
-        var copy = java.util.Set.copyOf(capabilities);
+        var copy = Set.copyOf(capabilities);
         try {
             capabilities.clear();
         } catch (UnsupportedOperationException expected) {
@@ -123,7 +125,7 @@ public abstract class ProviderContract extends StorageContract {
     public void r1_7_arraysOfOneProviderAreIndependent() {
         StorageArray first = provider().createArray(primaryArraySpec(), context());
         StorageArray second = provider().createArray(primaryArraySpec(), new TckStorageContext(seed() + 1));
-        first.createLun(io.github.exha.storage.spi.LunSpec.of("TCK-ONLY-FIRST", lunSizeBytes()));
+        first.createLun(LunSpec.of("TCK-ONLY-FIRST", lunSizeBytes()));
         assertTrue(second.luns().isEmpty(), "a LUN created on one array appeared on another");
         assertEquals(second.capacityBytes(), second.freeBytes());
     }

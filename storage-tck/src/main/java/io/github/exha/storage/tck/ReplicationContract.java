@@ -36,6 +36,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -182,7 +183,7 @@ public abstract class ReplicationContract extends StorageContract {
         assertEquals(1, secondary.links().size(), "both arrays list the link");
         assertEquals(linkSpec(), link.spec());
         assertEquals(LinkState.UP, link.state());
-        assertEquals(java.util.Set.of(primary.name(), secondary.name()), java.util.Set.of(link.arrayA(),
+        assertEquals(Set.of(primary.name(), secondary.name()), Set.of(link.arrayA(),
                 link.arrayB()));
         assertRefusedAndUnchanged(StorageErrorCode.ALREADY_EXISTS, () -> secondary.connect(primary, linkSpec()),
                 "a second link of the same name", both());
@@ -347,7 +348,9 @@ public abstract class ReplicationContract extends StorageContract {
         world(ReplicationMode.ASYNC, 1);
         enableAndAwaitInSync();
         Instant written = context().now();
-        CompletableFuture<Void> ack = sources.get(0).write(0, block(3), 0, blockSize());
+        byte[] buffer = block(3);
+        CompletableFuture<Void> ack = sources.get(0).write(0, buffer, 0, blockSize());
+        Arrays.fill(buffer, (byte) 0x5A); // the caller owns its buffer again: what is shipped must not change
         context().runFor(Duration.ZERO);
         assertTrue(ack.isDone() && !ack.isCompletedExceptionally(), "an ASYNC write is acknowledged at once");
         assertArrayEquals(new byte[blockSize()], read(targets.get(0), 0, blockSize()),
@@ -360,7 +363,8 @@ public abstract class ReplicationContract extends StorageContract {
         context().runFor(step);
         assertEquals(step, status().recoveryPointObjective(), "the RPO is the age of the oldest pending write");
         awaitDrained();
-        assertArrayEquals(block(3), read(targets.get(0), 0, blockSize()));
+        assertArrayEquals(block(3), read(targets.get(0), 0, blockSize()), "the target got what was written, not what"
+                + " the caller later put in its buffer");
     }
 
     /** Rule 4.9. */
