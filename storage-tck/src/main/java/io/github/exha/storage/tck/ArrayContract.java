@@ -73,7 +73,8 @@ public abstract class ArrayContract extends StorageContract {
         assertEquals(List.of("DB1", "DB2", "LOG1", "LOG2"), names(array().luns()));
         array().deleteLun("DB2");
         assertEquals(List.of("DB1", "LOG1", "LOG2"), names(array().luns()));
-        assertRefused(StorageErrorCode.NOT_FOUND, () -> array().lun("DB2"), "lun() of a deleted LUN");
+        assertRefusedAndUnchanged(StorageErrorCode.NOT_FOUND, () -> array().lun("DB2"), "lun() of a deleted LUN",
+                array());
         assertTrue(context().recordedEvents(StorageEvent.Type.LUN_DELETED).stream()
                 .anyMatch(e -> e.subject().equals("DB2")), "LUN_DELETED event");
     }
@@ -248,8 +249,10 @@ public abstract class ArrayContract extends StorageContract {
                 "unpresent while off", a);
         assertRefusedAndUnchanged(StorageErrorCode.UNREACHABLE, () -> a.setAccessState("DB1", AccessState.READ_ONLY),
                 "setAccessState while off", a);
-        assertRefused(StorageErrorCode.UNREACHABLE, () -> device.read(0, new byte[512], 0, 512), "read while off");
-        assertRefused(StorageErrorCode.UNREACHABLE, () -> device.write(0, new byte[512], 0, 512), "write while off");
+        assertRefusedAndUnchanged(StorageErrorCode.UNREACHABLE, () -> device.read(0, new byte[512], 0, 512),
+                "read while off", array());
+        assertRefusedAndUnchanged(StorageErrorCode.UNREACHABLE, () -> device.write(0, new byte[512], 0, 512),
+                "write while off", array());
         assertEquals(1, a.luns().size(), "luns() answers while off");
         assertEquals(1, a.hosts().size(), "hosts() answers while off");
         assertTrue(context().recordedEvents(StorageEvent.Type.ARRAY_POWER_CHANGED).stream()

@@ -107,9 +107,10 @@ public abstract class BlockDeviceContract extends StorageContract {
                 "write at offset 1", array());
         assertRefusedAndUnchanged(StorageErrorCode.MISALIGNED_IO, () -> device.write(0, buffer, 0, b + 1),
                 "write of blockSize + 1 bytes", array());
-        assertRefused(StorageErrorCode.MISALIGNED_IO, () -> device.read(b / 2, new byte[b], 0, b), "read at b/2");
-        assertRefused(StorageErrorCode.MISALIGNED_IO, () -> device.read(0, new byte[b], 0, b - 1),
-                "read of blockSize - 1 bytes");
+        assertRefusedAndUnchanged(StorageErrorCode.MISALIGNED_IO, () -> device.read(b / 2, new byte[b], 0, b),
+                "read at b/2", array());
+        assertRefusedAndUnchanged(StorageErrorCode.MISALIGNED_IO, () -> device.read(0, new byte[b], 0, b - 1),
+                "read of blockSize - 1 bytes", array());
     }
 
     /** Rule 3.5. */
@@ -123,9 +124,10 @@ public abstract class BlockDeviceContract extends StorageContract {
                 "write at the capacity", array());
         assertRefusedAndUnchanged(StorageErrorCode.OUT_OF_RANGE,
                 () -> device.write(end - b, new byte[2 * b], 0, 2 * b), "write straddling the end", array());
-        assertRefused(StorageErrorCode.OUT_OF_RANGE, () -> device.read(end, new byte[b], 0, b), "read at capacity");
-        assertRefused(StorageErrorCode.OUT_OF_RANGE, () -> device.read(end - b, new byte[2 * b], 0, 2 * b),
-                "read straddling the end");
+        assertRefusedAndUnchanged(StorageErrorCode.OUT_OF_RANGE, () -> device.read(end, new byte[b], 0, b),
+                "read at capacity", array());
+        assertRefusedAndUnchanged(StorageErrorCode.OUT_OF_RANGE, () -> device.read(end - b, new byte[2 * b], 0, 2 * b),
+                "read straddling the end", array());
     }
 
     /** Rule 3.6. */
@@ -138,15 +140,16 @@ public abstract class BlockDeviceContract extends StorageContract {
                 "write from a buffer too small", array());
         assertRefusedAndUnchanged(StorageErrorCode.INVALID_ARGUMENT, () -> device.write(0, new byte[2 * b], -1, b),
                 "write from a negative index", array());
-        assertRefused(StorageErrorCode.INVALID_ARGUMENT, () -> device.read(0, new byte[b], b, b),
-                "read into a buffer too small");
-        assertRefused(StorageErrorCode.INVALID_ARGUMENT, () -> device.read(0, new byte[2 * b], -b, b),
-                "read into a negative index");
+        assertRefusedAndUnchanged(StorageErrorCode.INVALID_ARGUMENT, () -> device.read(0, new byte[b], b, b),
+                "read into a buffer too small", array());
+        assertRefusedAndUnchanged(StorageErrorCode.INVALID_ARGUMENT, () -> device.read(0, new byte[2 * b], -b, b),
+                "read into a negative index", array());
     }
 
     /** Rule 3.7. */
     @Test
-    @DisplayName("3.7 I/O from a host the LUN is not presented to is refused with NOT_PRESENTED naming array, LUN and host")
+    @DisplayName("3.7 I/O from a host the LUN is not presented to is refused with NOT_PRESENTED naming array, LUN"
+            + " and host")
     public void r3_7_ioFromAHostTheLunIsNotPresentedToIsRefusedWithNotPresented() {
         array().addHost(new HostSpec("INTRUDER", List.of(initiator("INTRUDER"))));
         BlockDevice presented = device("DB1");
@@ -157,14 +160,16 @@ public abstract class BlockDeviceContract extends StorageContract {
         assertEquals(array().name(), e.array().orElse(null), "the error names the array");
         assertEquals("DB1", e.lun().orElse(null), "the error names the LUN");
         assertEquals("INTRUDER", e.host().orElse(null), "the error names the host");
-        assertRefused(StorageErrorCode.NOT_PRESENTED, () -> device.read(0, new byte[blockSize()], 0, blockSize()),
-                "read from INTRUDER");
+        assertRefusedAndUnchanged(StorageErrorCode.NOT_PRESENTED, () -> device.read(0, new byte[blockSize()], 0,
+                blockSize()),
+                "read from INTRUDER", array());
         // Masking is checked on every I/O, not when the device is opened.
         array().present("DB1", "INTRUDER");
         assertArrayEquals(pattern(blockSize(), 1), read(device, 0, blockSize()));
         array().unpresent("DB1", primaryHost());
-        assertRefused(StorageErrorCode.NOT_PRESENTED, () -> presented.read(0, new byte[blockSize()], 0, blockSize()),
-                "read after the LUN was hidden from the host");
+        assertRefusedAndUnchanged(StorageErrorCode.NOT_PRESENTED, () -> presented.read(0, new byte[blockSize()], 0,
+                blockSize()),
+                "read after the LUN was hidden from the host", array());
     }
 
     /** Rule 3.8. */
@@ -191,8 +196,9 @@ public abstract class BlockDeviceContract extends StorageContract {
         array().setAccessState("DB1", AccessState.NOT_READY);
         assertRefusedAndUnchanged(StorageErrorCode.NOT_READY,
                 () -> device.write(0, pattern(blockSize(), 2), 0, blockSize()), "write to a NOT_READY LUN", array());
-        assertRefused(StorageErrorCode.NOT_READY, () -> device.read(0, new byte[blockSize()], 0, blockSize()),
-                "read of a NOT_READY LUN");
+        assertRefusedAndUnchanged(StorageErrorCode.NOT_READY, () -> device.read(0, new byte[blockSize()], 0,
+                blockSize()),
+                "read of a NOT_READY LUN", array());
         array().setAccessState("DB1", AccessState.READ_WRITE);
         assertArrayEquals(pattern(blockSize(), 1), read(device, 0, blockSize()));
     }
@@ -250,14 +256,17 @@ public abstract class BlockDeviceContract extends StorageContract {
         BlockDevice second = device("DB2");
         array().unpresent("DB1", primaryHost());
         array().deleteLun("DB1");
-        assertRefused(StorageErrorCode.NOT_FOUND, () -> device.read(0, new byte[blockSize()], 0, blockSize()),
-                "read of a deleted LUN");
-        assertRefused(StorageErrorCode.NOT_FOUND, () -> device.write(0, new byte[blockSize()], 0, blockSize()),
-                "write to a deleted LUN");
-        assertRefused(StorageErrorCode.NOT_FOUND, device::flush, "flush of a deleted LUN");
+        assertRefusedAndUnchanged(StorageErrorCode.NOT_FOUND, () -> device.read(0, new byte[blockSize()], 0,
+                blockSize()),
+                "read of a deleted LUN", array());
+        assertRefusedAndUnchanged(StorageErrorCode.NOT_FOUND, () -> device.write(0, new byte[blockSize()], 0,
+                blockSize()),
+                "write to a deleted LUN", array());
+        assertRefusedAndUnchanged(StorageErrorCode.NOT_FOUND, device::flush, "flush of a deleted LUN", array());
         array().powerOff();
-        assertRefused(StorageErrorCode.UNREACHABLE, () -> second.write(0, new byte[blockSize()], 0, blockSize()),
-                "write to a powered-off array");
-        assertRefused(StorageErrorCode.UNREACHABLE, second::flush, "flush on a powered-off array");
+        assertRefusedAndUnchanged(StorageErrorCode.UNREACHABLE, () -> second.write(0, new byte[blockSize()], 0,
+                blockSize()),
+                "write to a powered-off array", array());
+        assertRefusedAndUnchanged(StorageErrorCode.UNREACHABLE, second::flush, "flush on a powered-off array", array());
     }
 }

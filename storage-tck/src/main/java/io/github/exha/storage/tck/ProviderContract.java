@@ -67,7 +67,8 @@ public abstract class ProviderContract extends StorageContract {
         StorageProvider found = StorageProviders.find(pluginClassLoader(), provider().vendorId());
         assertEquals(provider().vendorId(), found.vendorId());
         assertEquals(provider().spiVersion(), found.spiVersion());
-        assertEquals(provider().capabilities(), found.capabilities(), "the registered plugin claims other capabilities");
+        assertEquals(provider().capabilities(), found.capabilities(),
+                "the registered plugin claims other capabilities");
         assertTrue(Modifier.isPublic(found.getClass().getModifiers()), "the provider class must be public");
         assertDoesNotThrow(() -> found.getClass().getConstructor(), "the provider needs a public no-argument"
                 + " constructor");

@@ -313,8 +313,9 @@ public abstract class ReplicationContract extends StorageContract {
             awaitDrained();
             assertEquals(1.0, status().resyncProgress(), 0.0);
             assertSameData(sources.get(0), targets.get(0), mode + ": target equals source once IN_SYNC");
-            assertRefused(StorageErrorCode.READ_ONLY, () -> targets.get(0).write(0, block(2), 0, blockSize()),
-                    mode + ": a write to a replication target");
+            assertRefusedAndUnchanged(StorageErrorCode.READ_ONLY, () -> targets.get(0).write(0, block(2), 0,
+                    blockSize()),
+                    mode + ": a write to a replication target", both());
         }
     }
 
@@ -369,7 +370,8 @@ public abstract class ReplicationContract extends StorageContract {
 
     /** Rule 4.9. */
     @Test
-    @DisplayName("4.9 ASYNC: the target always holds a prefix of the acknowledged write order across all pairs of a group")
+    @DisplayName("4.9 ASYNC: the target always holds a prefix of the acknowledged write order across all pairs of a"
+            + " group")
     public void r4_9_asyncTargetAlwaysHoldsAPrefixOfTheWriteOrderAcrossTheGroup() {
         requires(Capability.ASYNC_REPLICATION);
         requires(Capability.CONSISTENCY_GROUPS);
@@ -517,7 +519,10 @@ public abstract class ReplicationContract extends StorageContract {
         enableAndAwaitInSync();
         secondary.powerOff();
         awaitState(ReplicationState.DISCONNECTED);
-        writeAcknowledged(sources.get(0), 0, block(1));
+        CompletableFuture<Void> ack = sources.get(0).write(0, block(1), 0, blockSize());
+        context().runFor(Duration.ZERO);
+        assertTrue(ack.isDone() && !ack.isCompletedExceptionally(), "with the target array off, a write is"
+                + " acknowledged locally, at once");
         secondary.powerOn();
         context().runFor(Duration.ofSeconds(1));
         assertEquals(ReplicationState.DISCONNECTED, status().state(), "a group stays DISCONNECTED until resumed");
@@ -634,8 +639,8 @@ public abstract class ReplicationContract extends StorageContract {
         assertEquals(ReplicationState.FAILED_OVER, status().state());
         assertEquals(AccessState.READ_WRITE, secondary.lun("DB1").accessState(), "a failed-over target is READ_WRITE");
         assertEquals(AccessState.READ_ONLY, primary.lun("DB1").accessState(), "a reachable source becomes READ_ONLY");
-        assertRefused(StorageErrorCode.READ_ONLY, () -> sources.get(0).write(0, block(2), 0, blockSize()),
-                "a write to a failed-over source");
+        assertRefusedAndUnchanged(StorageErrorCode.READ_ONLY, () -> sources.get(0).write(0, block(2), 0, blockSize()),
+                "a write to a failed-over source", both());
         writeAcknowledged(targets.get(0), at(5), block(5));
         group.failover();
         assertEquals(ReplicationState.FAILED_OVER, status().state(), "failing over twice is no error");
@@ -670,7 +675,8 @@ public abstract class ReplicationContract extends StorageContract {
 
     /** Rule 4.20. */
     @Test
-    @DisplayName("4.20 REVERSE: reverse swaps sources and targets and leaves the group SUSPENDED; resume replicates back")
+    @DisplayName("4.20 REVERSE: reverse swaps sources and targets and leaves the group SUSPENDED; resume replicates"
+            + " back")
     public void r4_20_reverseSwapsTheRoles() {
         requires(Capability.REVERSE);
         world(anyMode(), 1);
