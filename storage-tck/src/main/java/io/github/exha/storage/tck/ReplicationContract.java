@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.exha.storage.spi.AccessState;
+import io.github.exha.storage.spi.ArraySpec;
 import io.github.exha.storage.spi.BlockDevice;
 import io.github.exha.storage.spi.Capability;
 import io.github.exha.storage.spi.ConsistencyGroup;
@@ -228,6 +229,11 @@ public abstract class ReplicationContract extends StorageContract {
                 new GroupSpec(GROUP, mode, secondary.name(), linkSpec().name())), "a duplicate group", both());
         assertRefusedAndUnchanged(StorageErrorCode.NOT_FOUND, () -> primary.createConsistencyGroup(
                 new GroupSpec("TCK-CG2", mode, secondary.name(), "NO-LINK")), "a group over an unknown link", both());
+        StorageArray third = newArray(ArraySpec.of("TCK-THIRD", secondary.site(), "TCK00003",
+                secondary.capacityBytes()), secondaryHost());
+        assertRefusedAndUnchanged(StorageErrorCode.NOT_FOUND, () -> primary.createConsistencyGroup(
+                new GroupSpec("TCK-CG2", mode, third.name(), linkSpec().name())),
+                "a group over a link that does not reach its target array", primary, secondary, third);
     }
 
     /** Rule 4.3. */
@@ -923,5 +929,30 @@ public abstract class ReplicationContract extends StorageContract {
                 both());
         assertRefusedAndUnchanged(StorageErrorCode.LUN_IN_USE, () -> secondary.deleteLun("DB1"),
                 "delete a paired target", both());
+    }
+
+    /** Rule 4.30. */
+    @Test
+    @DisplayName("4.30 enable, resume and resync need the link: refused with UNREACHABLE while it is down")
+    public void r4_30_operationsThatCopyNeedTheLink() {
+        world(anyMode(), 1);
+        link.disconnect();
+        assertRefusedAndUnchanged(StorageErrorCode.UNREACHABLE, group::enable, "enable with the link down", both());
+        link.reconnect();
+        enableAndAwaitInSync();
+        link.disconnect();
+        awaitState(ReplicationState.DISCONNECTED);
+        assertRefusedAndUnchanged(StorageErrorCode.UNREACHABLE, group::resume, "resume with the link down", both());
+        for (ResyncDirection direction : ResyncDirection.values()) {
+            Capability needed = direction == ResyncDirection.SOURCE_TO_TARGET ? Capability.RESYNC_SOURCE_TO_TARGET
+                    : Capability.RESYNC_TARGET_TO_SOURCE;
+            if (has(needed)) {
+                assertRefusedAndUnchanged(StorageErrorCode.UNREACHABLE, () -> group.resync(direction),
+                        "resync " + direction + " with the link down", both());
+            }
+        }
+        link.reconnect();
+        group.resume();
+        awaitDrained();
     }
 }
