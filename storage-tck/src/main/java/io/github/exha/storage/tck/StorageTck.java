@@ -35,9 +35,9 @@ public abstract class StorageTck {
     /** Rules 1.x for {@link StorageTck#provider()}. */
     @Nested
     @DisplayName("1 Provider")
-    public class Provider extends ProviderContract {
+    public class ProviderRules extends ProviderContract {
         /** Creates the nested contract; JUnit calls it. */
-        public Provider() {
+        public ProviderRules() {
         }
 
         @Override
@@ -54,9 +54,9 @@ public abstract class StorageTck {
     /** Rules 2.x for {@link StorageTck#provider()}. */
     @Nested
     @DisplayName("2 Array")
-    public class Array extends ArrayContract {
+    public class ArrayRules extends ArrayContract {
         /** Creates the nested contract; JUnit calls it. */
-        public Array() {
+        public ArrayRules() {
         }
 
         @Override
@@ -73,9 +73,9 @@ public abstract class StorageTck {
     /** Rules 3.x for {@link StorageTck#provider()}. */
     @Nested
     @DisplayName("3 Block device")
-    public class BlockDevice extends BlockDeviceContract {
+    public class BlockDeviceRules extends BlockDeviceContract {
         /** Creates the nested contract; JUnit calls it. */
-        public BlockDevice() {
+        public BlockDeviceRules() {
         }
 
         @Override
@@ -92,9 +92,9 @@ public abstract class StorageTck {
     /** Rules 4.x for {@link StorageTck#provider()}. */
     @Nested
     @DisplayName("4 Replication")
-    public class Replication extends ReplicationContract {
+    public class ReplicationRules extends ReplicationContract {
         /** Creates the nested contract; JUnit calls it. */
-        public Replication() {
+        public ReplicationRules() {
         }
 
         @Override
