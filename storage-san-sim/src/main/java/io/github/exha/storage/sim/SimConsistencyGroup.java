@@ -189,6 +189,34 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
     }
 
     @Override
+    public void removePair(String sourceLun) {
+        if (state != ReplicationState.DISABLED) {
+            throw refused(StorageErrorCode.INVALID_STATE, "remove pair " + sourceLun,
+                    "pairs may be removed only while the group is DISABLED, and it is " + state, sourceLun);
+        }
+        source.requirePowered("remove pair " + sourceLun + " from consistency group " + name);
+        target.requirePowered("remove pair " + sourceLun + " from consistency group " + name);
+        SimPair found = null;
+        for (SimPair pair : pairs) {
+            if (pair.source.name().equals(sourceLun)) {
+                found = pair;
+            }
+        }
+        if (found == null) {
+            throw new StorageException(StorageErrorCode.NOT_FOUND, "Consistency group '" + name
+                    + "' has no pair whose source is LUN '" + sourceLun + "' on array '" + source.name() + "'.",
+                    source.name(), sourceLun, null);
+        }
+        pairs.remove(found);
+        found.source.pair = null;
+        found.target.pair = null;
+        // Pair indexes name slots in copy-work arrays; a DISABLED group has no work in flight, so renumbering is safe.
+        for (int i = 0; i < pairs.size(); i++) {
+            pairs.get(i).index = i;
+        }
+    }
+
+    @Override
     public void enable() {
         if (state != ReplicationState.DISABLED) {
             throw refused(StorageErrorCode.INVALID_STATE, "enable", "it is " + state + ", not DISABLED", null);

@@ -9,7 +9,8 @@ import io.github.exha.storage.spi.ReplicationPair;
  */
 final class SimPair {
     final SimConsistencyGroup group;
-    final int index;
+    /** Position in the group's pair list; renumbered when a pair of a DISABLED group is removed. */
+    int index;
     SimLun source;
     SimLun target;
     ChangeMap sourceChanges;

@@ -29,6 +29,15 @@ public interface ConsistencyGroup {
     void addPair(String sourceLun, String targetLun);
 
     /**
+     * Removes the pair whose source is {@code sourceLun}: both LUNs become independent again (their data and access
+     * states stay as they are), so they may be deleted or paired anew.
+     *
+     * @throws StorageException {@link StorageErrorCode#INVALID_STATE} (not DISABLED), {@link StorageErrorCode#NOT_FOUND}
+     *     (no pair of this group has that source LUN), {@link StorageErrorCode#UNREACHABLE}
+     */
+    void removePair(String sourceLun);
+
+    /**
      * Starts replication: target LUNs become READ_ONLY and a full copy runs (SYNCHRONIZING, then IN_SYNC).
      *
      * @throws StorageException {@link StorageErrorCode#INVALID_STATE} (not DISABLED, or no pairs),

@@ -955,4 +955,26 @@ public abstract class ReplicationContract extends StorageContract {
         group.resume();
         awaitDrained();
     }
+
+    /** Rule 4.31. */
+    @Test
+    @DisplayName("4.31 removePair frees both LUNs of a DISABLED group (data and access kept); refused while replicating")
+    public void r4_31_removePairFreesTheLunsOfADisabledGroup() {
+        world(anyMode(), 1);
+        writeAcknowledged(sources.get(0), 0, block(3));
+        enableAndAwaitInSync();
+        assertRefusedAndUnchanged(StorageErrorCode.INVALID_STATE, () -> group.removePair("DB1"),
+                "remove a pair while replicating", both());
+        group.disable();
+        assertRefusedAndUnchanged(StorageErrorCode.NOT_FOUND, () -> group.removePair("NOPE"),
+                "remove a pair that does not exist", both());
+        group.removePair("DB1");
+        assertEquals(List.of(), status().pairs(), "the pair is gone");
+        assertEquals(AccessState.READ_ONLY, secondary.lun("DB1").accessState(), "access states stay as they are");
+        assertArrayEquals(block(3), read(targets.get(0), 0, blockSize()), "data stays as it is");
+        secondary.unpresent("DB1", secondaryHost());
+        secondary.deleteLun("DB1");
+        assertEquals(List.of(), secondary.luns().stream().filter(l -> l.ref().lun().equals("DB1")).toList());
+    }
+
 }

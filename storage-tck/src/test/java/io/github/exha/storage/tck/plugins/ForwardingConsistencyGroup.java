@@ -36,6 +36,11 @@ public class ForwardingConsistencyGroup implements ConsistencyGroup {
     }
 
     @Override
+    public void removePair(String sourceLun) {
+        delegate.removePair(sourceLun);
+    }
+
+    @Override
     public void enable() {
         delegate.enable();
     }
