@@ -38,7 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -387,7 +387,7 @@ public abstract class ReplicationContract extends StorageContract {
         int cells = sources.size() * blocksPerLun;
         int writes = 400;
         long[][] afterPrefix = new long[writes + 1][cells];
-        SplittableRandom random = new SplittableRandom(seed());
+        RandomGenerator random = context().testStream("4.9 sampling");
         // Mean gap below the link's latency keeps many writes in flight, so samples catch the target mid-stream.
         long gapNanos = Math.max(1, linkSpec().latency().toNanos() / 20);
         int lastPrefix = 0;
@@ -878,7 +878,7 @@ public abstract class ReplicationContract extends StorageContract {
 
     private List<StorageEvent> scenario(ReplicationMode mode) {
         world(mode, has(Capability.CONSISTENCY_GROUPS) ? 2 : 1);
-        SplittableRandom random = new SplittableRandom(seed());
+        RandomGenerator random = context().testStream("4.27 scenario");
         writeAcknowledged(sources.get(0), 0, pattern(head(), 1));
         group.enable();
         for (int i = 0; i < 50; i++) {

@@ -34,6 +34,7 @@ public final class TckStorageContext implements StorageContext {
     private final PriorityQueue<Task> queue =
             new PriorityQueue<>(Comparator.comparing(Task::due).thenComparingLong(Task::sequence));
     private final List<StorageEvent> events = new ArrayList<>();
+    private final long seed;
     private final SplittableRandom random;
     private final long actionLimit;
     private final StorageScheduler scheduler = this::schedule;
@@ -56,8 +57,17 @@ public final class TckStorageContext implements StorageContext {
         if (actionLimit <= 0) {
             throw new IllegalArgumentException("actionLimit must be positive: " + actionLimit);
         }
+        this.seed = seed;
         this.random = new SplittableRandom(seed);
         this.actionLimit = actionLimit;
+    }
+
+    /**
+     * A generator for a test's own choices (sampling instants, picking offsets), derived from the seed and a name so
+     * the test never draws from, and so never perturbs, the plugin's {@link #random()}.
+     */
+    public RandomGenerator testStream(String name) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + name.hashCode());
     }
 
     @Override
