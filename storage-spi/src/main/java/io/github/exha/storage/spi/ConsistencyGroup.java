@@ -3,7 +3,8 @@ package io.github.exha.storage.spi;
 /**
  * Replication pairs that share one write order and one state. Operations act on every pair at once, take virtual
  * time where copying is involved (the state shows SYNCHRONIZING meanwhile) and emit
- * {@link StorageEvent.Type#REPLICATION_STATE_CHANGED} for every transition. A failed operation changes nothing.
+ * {@link StorageEvent.Type#REPLICATION_STATE_CHANGED} for every transition, once, through the context of the array
+ * that is the source at that moment (of the target while the source is powered off). A failed operation changes nothing.
  * Every operation throws {@link StorageErrorCode#UNSUPPORTED_CAPABILITY} when the plugin lacks the capability named
  * in its description; that check comes before any other, so an unsupported operation fails the same way in every
  * state.
@@ -65,7 +66,8 @@ public interface ConsistencyGroup {
      * {@link Capability#SPLIT}: stops replication and makes the targets READ_WRITE with the image they hold now
      * (for ASYNC, the last consistent image shipped). Both sides track changes. Splitting a SPLIT group is not an error.
      *
-     * @throws StorageException {@link StorageErrorCode#INVALID_STATE} (not IN_SYNC, SUSPENDED or SPLIT)
+     * @throws StorageException {@link StorageErrorCode#INVALID_STATE} (not IN_SYNC, SUSPENDED or SPLIT),
+     *     {@link StorageErrorCode#UNREACHABLE} (the target array is powered off)
      */
     void split();
 
@@ -74,7 +76,8 @@ public interface ConsistencyGroup {
      * wanted; the source LUNs, if reachable, become READ_ONLY. Pending ASYNC writes are lost to the target (that is the
      * RPO). Failing over a FAILED_OVER group is not an error.
      *
-     * @throws StorageException {@link StorageErrorCode#INVALID_STATE} (DISABLED)
+     * @throws StorageException {@link StorageErrorCode#INVALID_STATE} (DISABLED),
+     *     {@link StorageErrorCode#UNREACHABLE} (the target array is powered off: nothing to promote)
      */
     void failover();
 
@@ -101,8 +104,8 @@ public interface ConsistencyGroup {
      * again after they diverged, the named side winning, then replicates from the source: SOURCE_TO_TARGET discards
      * target-side changes; TARGET_TO_SOURCE copies them over the source. Targets become READ_ONLY, sources READ_WRITE.
      *
-     * @throws StorageException {@link StorageErrorCode#INVALID_STATE} (DISABLED or already replicating),
-     *     {@link StorageErrorCode#UNREACHABLE}
+     * @throws StorageException {@link StorageErrorCode#INVALID_ARGUMENT} (no direction),
+     *     {@link StorageErrorCode#INVALID_STATE} (DISABLED or already replicating), {@link StorageErrorCode#UNREACHABLE}
      */
     void resync(ResyncDirection direction);
 
