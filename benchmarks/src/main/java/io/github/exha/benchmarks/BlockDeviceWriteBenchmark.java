@@ -1,5 +1,6 @@
 package io.github.exha.benchmarks;
 
+import io.github.exha.cluster.storage.LabStorageContext;
 import io.github.exha.core.kernel.Kernel;
 import io.github.exha.storage.spi.ArraySpec;
 import io.github.exha.storage.spi.BlockDevice;
@@ -53,7 +54,7 @@ public class BlockDeviceWriteBenchmark {
 
     private final byte[] data = new byte[WRITE_BYTES];
     private BlockDevice device;
-    private KernelStorageContext context;
+    private Kernel kernel;
     private boolean replicated;
     private long offset;
 
@@ -63,12 +64,12 @@ public class BlockDeviceWriteBenchmark {
         for (int i = 0; i < data.length; i++) {
             data[i] = (byte) (i * 31);
         }
-        Kernel kernel = Kernel.create("bench", 1, Instant.parse("2008-03-01T00:00:00Z"));
+        kernel = Kernel.create("bench", 1, Instant.parse("2008-03-01T00:00:00Z"));
         StorageProvider sim = StorageProviders.find(getClass().getClassLoader(), "sim");
-        context = new KernelStorageContext(kernel, "main");
-        StorageArray main = sim.createArray(ArraySpec.of("SAN-MAIN", "Production", "MAIN-01", 1L << 40), context);
+        StorageArray main = sim.createArray(ArraySpec.of("SAN-MAIN", "Production", "MAIN-01", 1L << 40),
+                new LabStorageContext(kernel, "SAN-MAIN"));
         StorageArray dr = sim.createArray(ArraySpec.of("SAN-DR", "DR", "DR-01", 1L << 40),
-                new KernelStorageContext(kernel, "dr"));
+                new LabStorageContext(kernel, "SAN-DR"));
         main.addHost(new HostSpec("NODE1", List.of("iqn.2008-03.com.contoso:node1")));
         main.createLun(LunSpec.of("DB", LUN_BYTES));
         main.present("DB", "NODE1");
@@ -81,7 +82,7 @@ public class BlockDeviceWriteBenchmark {
                     "SAN-DR", "LINK"));
             group.addPair("DB", "DB");
             group.enable();
-            context.drain();
+            kernel.scheduler().runUntilIdle();
         }
         device = main.open("DB", "NODE1");
     }
@@ -91,7 +92,7 @@ public class BlockDeviceWriteBenchmark {
     public CompletableFuture<Void> write() {
         CompletableFuture<Void> ack = device.write(offset, data, 0, WRITE_BYTES);
         if (replicated) {
-            context.drain();
+            kernel.scheduler().runUntilIdle();
         }
         offset = (offset + WRITE_BYTES) % LUN_BYTES;
         return ack;
