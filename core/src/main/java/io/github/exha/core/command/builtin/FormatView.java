@@ -44,8 +44,9 @@ public final class FormatView implements Command {
         List<ParameterDescriptor> parameters = new ArrayList<>();
         parameters.add(ParameterDescriptor.named("Property", ParameterType.arrayOf(ParameterType.string()),
                 "Properties to show; * for all.").at(0));
-        parameters.add(ParameterDescriptor.named("InputObject", ParameterType.string(), "The object to format.")
-                .fromPipeline());
+        // Any object binds; text is what a non-object input shows as.
+        parameters.add(ParameterDescriptor.named("InputObject", new ParameterType(ParameterType.Kind.STRING,
+                "System.Management.Automation.PSObject", null, null), "The object to format.").fromPipeline());
         parameters.addAll(extra);
         return new CommandDescriptor(name, List.of(alias), CommandSyntax.CMDLET, synopsis, parameters, false,
                 ConfirmImpact.NONE, false);
