@@ -1,0 +1,125 @@
+package io.github.exha.cluster.fs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A path inside a volume, normalised as Win32 does: {@code \} and {@code /} separate components, repeated separators
+ * collapse, {@code .} and {@code ..} resolve (never above the root), trailing dots and spaces of a component are
+ * stripped. Names are kept as typed; {@link #key(String)} gives the case-insensitive form used for lookups.
+ *
+ * @param components the names from the root, none empty
+ */
+record VolumePath(List<String> components) {
+    /** The longest {@code \a\b} path accepted: 259 characters, as exha's hosts count MAX_PATH after the drive. */
+    static final int MAX_PATH_LENGTH = 259;
+    /** The longest single name NTFS stores. */
+    static final int MAX_COMPONENT_LENGTH = 255;
+
+    private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4",
+            "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8",
+            "LPT9");
+
+    VolumePath {
+        components = List.copyOf(components);
+    }
+
+    /** The root directory. */
+    static final VolumePath ROOT = new VolumePath(List.of());
+
+    /**
+     * Parses a path as given by a caller.
+     *
+     * @throws io.github.exha.core.error.ExhaException INVALID_NAME (123) or NAME_TOO_LONG (206)
+     */
+    static VolumePath parse(String path) {
+        if (path == null) {
+            throw Win32Error.INVALID_NAME.exception("path is null");
+        }
+        List<String> out = new ArrayList<>();
+        for (String raw : path.split("[\\\\/]", -1)) {
+            if (raw.isEmpty() || raw.equals(".")) {
+                continue;
+            }
+            if (raw.equals("..")) {
+                if (out.isEmpty()) {
+                    throw Win32Error.INVALID_NAME.exception("'" + path + "' leads above the volume root");
+                }
+                out.remove(out.size() - 1);
+                continue;
+            }
+            out.add(component(raw, path));
+        }
+        VolumePath parsed = new VolumePath(out);
+        if (parsed.toString().length() > MAX_PATH_LENGTH) {
+            throw Win32Error.FILENAME_EXCED_RANGE.exception("'" + path + "' is longer than MAX_PATH");
+        }
+        return parsed;
+    }
+
+    private static String component(String raw, String path) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < 32 || "<>:\"|?*".indexOf(c) >= 0) {
+                throw Win32Error.INVALID_NAME.exception("'" + path + "' contains a character Windows forbids in names");
+            }
+        }
+        // Win32 silently drops trailing dots and spaces ("log. " names the file "log").
+        int end = raw.length();
+        while (end > 0 && (raw.charAt(end - 1) == '.' || raw.charAt(end - 1) == ' ')) {
+            end--;
+        }
+        String name = raw.substring(0, end);
+        if (name.isEmpty()) {
+            throw Win32Error.INVALID_NAME.exception("'" + path + "' has a name made of dots and spaces only");
+        }
+        if (name.length() > MAX_COMPONENT_LENGTH) {
+            throw Win32Error.FILENAME_EXCED_RANGE.exception("a name in '" + path + "' is longer than 255 characters");
+        }
+        int dot = name.indexOf('.');
+        String base = (dot < 0 ? name : name.substring(0, dot)).stripTrailing().toUpperCase(Locale.ROOT);
+        if (RESERVED.contains(base)) {
+            throw Win32Error.INVALID_NAME.exception("'" + name + "' is a reserved device name");
+        }
+        return name;
+    }
+
+    /** The case-insensitive lookup key of a name. */
+    static String key(String name) {
+        return name.toUpperCase(Locale.ROOT);
+    }
+
+    boolean isRoot() {
+        return components.isEmpty();
+    }
+
+    /** The last name; the root has none. */
+    String name() {
+        return components.get(components.size() - 1);
+    }
+
+    /** The directory holding this path. */
+    VolumePath parent() {
+        return new VolumePath(components.subList(0, components.size() - 1));
+    }
+
+    /** Whether {@code other} is this path or lies below it (case-insensitively). */
+    boolean contains(VolumePath other) {
+        if (other.components.size() < components.size()) {
+            return false;
+        }
+        for (int i = 0; i < components.size(); i++) {
+            if (!key(components.get(i)).equals(key(other.components.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "\\" + String.join("\\", components);
+    }
+}
