@@ -13,8 +13,11 @@ import java.util.Set;
  * @param components the names from the root, none empty
  */
 record VolumePath(List<String> components) {
-    /** The longest {@code \a\b} path accepted: 259 characters, as exha's hosts count MAX_PATH after the drive. */
-    static final int MAX_PATH_LENGTH = 259;
+    /**
+     * The longest {@code \a\b} path accepted: 257 characters. MAX_PATH (260) counts the terminating NUL, so a full
+     * path such as {@code F:\a\b} holds at most 259 characters, 257 of them after the drive's {@code F:}.
+     */
+    static final int MAX_PATH_LENGTH = 257;
     /** The longest single name NTFS stores. */
     static final int MAX_COMPONENT_LENGTH = 255;
 

@@ -107,7 +107,9 @@ class VolumeTest {
                 "The filename or extension is too long.");
         assertWin32(() -> volume.createFile("z".repeat(256)), ClusterErrorCode.NAME_TOO_LONG, 206, "The filename");
         volume.createDirectory("x".repeat(200)).join();
-        volume.createFile("\\" + "x".repeat(200) + "\\" + "y".repeat(57)).join(); // 259 characters
+        volume.createFile("\\" + "x".repeat(200) + "\\" + "y".repeat(55)).join(); // 257 characters: the most
+        assertWin32(() -> volume.createFile("\\" + "x".repeat(200) + "\\" + "y".repeat(56)),
+                ClusterErrorCode.NAME_TOO_LONG, 206, "The filename or extension is too long.");
     }
 
     @Test
