@@ -1,0 +1,174 @@
+package io.github.exha.cluster.resources;
+
+import io.github.exha.cluster.ClusterErrorCode;
+import io.github.exha.cluster.failover.ResourceContext;
+import io.github.exha.cluster.failover.ResourceType;
+import io.github.exha.cluster.storage.StorageFabric;
+import io.github.exha.core.error.ExhaException;
+import io.github.exha.core.error.NativeCode;
+import io.github.exha.core.kernel.Operation;
+import io.github.exha.storage.spi.LunInfo;
+import io.github.exha.storage.spi.StorageArray;
+import io.github.exha.storage.spi.StorageException;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The "Physical Disk" resource type: a shared LUN a cluster node reserves and writes. It comes online only if its LUN
+ * is presented to the node, READ_WRITE, on a powered array, and not reserved by another node; otherwise it fails
+ * with ERROR_RESMON_ONLINE_FAILED (5018) and a message naming the array and the LUN — the failure at the heart of
+ * seed 000, where the DR CMS's disks sit on read-only replicated LUNs. While online, LooksAlive and IsAlive notice a
+ * LUN that was hidden, made read-only or lost, and the resource fails.
+ *
+ * <p>exha names a disk by the private properties {@value #ARRAY} and {@value #LUN} (Windows uses the disk signature,
+ * which a simulated LUN does not have).
+ */
+public final class PhysicalDiskType implements ResourceType {
+    /** The type name. */
+    public static final String NAME = "Physical Disk";
+    /** Private property: the array holding the LUN. */
+    public static final String ARRAY = "Array";
+    /** Private property: the LUN's name on that array. */
+    public static final String LUN = "Lun";
+    /** Disk arbitration (SCSI reserve) before the disk counts as online. CHOICE: Windows 2003 takes a few seconds. */
+    public static final Duration ARBITRATION = Duration.ofSeconds(3);
+    /** Releasing the reservation. CHOICE. */
+    public static final Duration RELEASE = Duration.ofMillis(500);
+
+    private final StorageFabric fabric;
+    // "array/lun" -> the node holding the SCSI reservation: a disk is writable by at most one node.
+    private final Map<String, String> reservations = new TreeMap<>();
+    // Bumped when the engine abandons an online or offline, so its late completion does nothing.
+    private final Map<String, Long> attempts = new TreeMap<>();
+
+    /** The type over the lab's arrays. */
+    @Inject
+    public PhysicalDiskType(StorageFabric fabric) {
+        this.fabric = fabric;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The node holding the reservation of a LUN, if any (for invariant checks: one writer per disk). */
+    public Optional<String> reservedBy(String array, String lun) {
+        return Optional.ofNullable(reservations.get(array + "/" + lun));
+    }
+
+    @Override
+    public Operation<Void> online(ResourceContext context) {
+        long attempt = attempts.merge(context.key(), 1L, Long::sum);
+        return context.kernel().operations().completeAfter(ARBITRATION, "Physical Disk '" + context.resourceName()
+                + "' online on " + context.nodeName(), () -> {
+                    if (attempts.get(context.key()) == attempt) {
+                        check(context);
+                        reservations.put(diskKey(context), context.nodeName());
+                    }
+                    return null;
+                });
+    }
+
+    @Override
+    public Operation<Void> offline(ResourceContext context) {
+        long attempt = attempts.merge(context.key(), 1L, Long::sum);
+        return context.kernel().operations().completeAfter(RELEASE, "Physical Disk '" + context.resourceName()
+                + "' offline on " + context.nodeName(), () -> {
+                    if (attempts.get(context.key()) == attempt) {
+                        release(context);
+                    }
+                    return null;
+                });
+    }
+
+    @Override
+    public void terminate(ResourceContext context) {
+        attempts.merge(context.key(), 1L, Long::sum);
+        release(context);
+    }
+
+    @Override
+    public boolean looksAlive(ResourceContext context) {
+        return healthy(context);
+    }
+
+    @Override
+    public boolean isAlive(ResourceContext context) {
+        return healthy(context);
+    }
+
+    private boolean healthy(ResourceContext context) {
+        if (!context.nodeName().equals(reservations.get(diskKey(context)))) {
+            return false;
+        }
+        try {
+            check(context);
+            return true;
+        } catch (ExhaException e) {
+            return false;
+        }
+    }
+
+    private void release(ResourceContext context) {
+        reservations.remove(diskKey(context), context.nodeName());
+    }
+
+    /** Everything that must hold for the node to own and write the LUN. */
+    private void check(ResourceContext context) {
+        String arrayName = property(context, ARRAY);
+        String lunName = property(context, LUN);
+        String node = context.nodeName();
+        StorageArray array = fabric.array(arrayName).orElseThrow(() -> failure(context, "array '" + arrayName
+                + "' is not in this lab"));
+        if (!array.isPoweredOn()) {
+            throw failure(context, "array '" + arrayName + "' holding LUN '" + lunName + "' cannot be reached (The"
+                    + " device is not ready)");
+        }
+        LunInfo lun;
+        try {
+            lun = array.lun(lunName);
+        } catch (StorageException e) {
+            throw failure(context, "LUN '" + lunName + "' does not exist on array '" + arrayName + "'");
+        }
+        if (!lun.presentedTo().contains(node)) {
+            throw failure(context, "LUN '" + lunName + "' on array '" + arrayName + "' is not presented to " + node
+                    + " (the disk associated with the resource could not be found)");
+        }
+        switch (lun.accessState()) {
+            case READ_ONLY -> throw failure(context, "LUN '" + lunName + "' on array '" + arrayName
+                    + "' is read-only (The media is write protected)");
+            case NOT_READY -> throw failure(context, "LUN '" + lunName + "' on array '" + arrayName
+                    + "' is not ready (The device is not ready)");
+            case READ_WRITE -> {
+                // writable: the reservation decides
+            }
+        }
+        String holder = reservations.get(diskKey(context));
+        if (holder != null && !holder.equals(node)) {
+            throw failure(context, "LUN '" + lunName + "' on array '" + arrayName + "' is reserved by " + holder
+                    + " (The requested resource is in use)");
+        }
+    }
+
+    private static String property(ResourceContext context, String name) {
+        String value = context.property(name, "");
+        if (value.isBlank()) {
+            throw failure(context, "its private property '" + name + "' is not set");
+        }
+        return value;
+    }
+
+    private static String diskKey(ResourceContext context) {
+        return context.property(ARRAY, "") + "/" + context.property(LUN, "");
+    }
+
+    private static ExhaException failure(ResourceContext context, String why) {
+        return new ExhaException(ClusterErrorCode.RESMON_ONLINE_FAILED, "The cluster resource could not be brought"
+                + " online by the resource monitor: Physical Disk '" + context.resourceName() + "' on "
+                + context.nodeName() + ": " + why + ".", NativeCode.win32(5018));
+    }
+}
