@@ -6,6 +6,7 @@ import io.github.exha.cluster.failover.ResourceType;
 import io.github.exha.cluster.storage.StorageFabric;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.error.NativeCode;
+import io.github.exha.core.kernel.JournalEntry;
 import io.github.exha.core.kernel.Operation;
 import io.github.exha.storage.spi.LunInfo;
 import io.github.exha.storage.spi.StorageArray;
@@ -35,6 +36,10 @@ public final class PhysicalDiskType implements ResourceType {
     public static final String LUN = "Lun";
     /** Disk arbitration (SCSI reserve) before the disk counts as online. CHOICE: Windows 2003 takes a few seconds. */
     public static final Duration ARBITRATION = Duration.ofSeconds(3);
+    /** Journal entry: a node reserved a disk (attributes Array, Lun, node, resource). */
+    public static final String DISK_RESERVED = "disk.reserved";
+    /** Journal entry: a node released a disk. */
+    public static final String DISK_RELEASED = "disk.released";
     /** Releasing the reservation. CHOICE. */
     public static final Duration RELEASE = Duration.ofMillis(500);
 
@@ -67,7 +72,7 @@ public final class PhysicalDiskType implements ResourceType {
                 + "' online on " + context.nodeName(), () -> {
                     if (attempts.get(context.key()) == attempt) {
                         check(context);
-                        reservations.put(diskKey(context), context.nodeName());
+                        reserve(context);
                     }
                     return null;
                 });
@@ -113,8 +118,23 @@ public final class PhysicalDiskType implements ResourceType {
         }
     }
 
+    private void reserve(ResourceContext context) {
+        if (reservations.put(diskKey(context), context.nodeName()) == null) {
+            journal(context, DISK_RESERVED);
+        }
+    }
+
     private void release(ResourceContext context) {
-        reservations.remove(diskKey(context), context.nodeName());
+        if (reservations.remove(diskKey(context), context.nodeName())) {
+            journal(context, DISK_RELEASED);
+        }
+    }
+
+    // Journaled so invariant checkers can prove a disk is writable by at most one node at any time.
+    private static void journal(ResourceContext context, String name) {
+        context.kernel().journal().append(JournalEntry.Type.STATE_CHANGE, context.clusterName(), name,
+                Map.of(ARRAY, context.property(ARRAY, ""), LUN, context.property(LUN, ""), "node", context.nodeName(),
+                        "resource", context.resourceName()));
     }
 
     /** Everything that must hold for the node to own and write the LUN. */
