@@ -10,7 +10,6 @@ import java.util.List;
  * @param witnessVote whether this partition has arbitrated the witness (the quorum disk, for disk-only models)
  * @param votes all votes it holds
  * @param hasQuorum whether it may run the cluster: more than half of all configured votes, or for disk-only
- *     models the disk
  *     models the disk; the partition with quorum is the running cluster, the nodes of the others have their
  *     cluster service stopped
  */
