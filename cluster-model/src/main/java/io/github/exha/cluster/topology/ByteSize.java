@@ -24,12 +24,32 @@ public record ByteSize(long bytes) implements Comparable<ByteSize> {
     }
 
     /**
+     * Reads a size from a topology value: a whole number of bytes, or text with a unit.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static ByteSize of(Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) {
+            return parse(value.toString());
+        }
+        if (value instanceof String text) {
+            return parse(text);
+        }
+        throw new IllegalArgumentException("expected a size such as 1073741824, 512MB, 200GB or 4TB, found "
+                + (value instanceof Number ? "the number " + value : value == null ? "nothing" : "a " + kind(value)));
+    }
+
+    static String kind(Object value) {
+        return value instanceof java.util.Map ? "mapping" : value instanceof java.util.List ? "list" : "value " + value;
+    }
+
+    /**
      * Reads a size.
      *
      * @throws IllegalArgumentException for text that is not a size, a size that is not a whole number of bytes, or one
      *     too large
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ByteSize parse(String text) {
         Matcher matcher = TEXT.matcher(text == null ? "" : text.strip());
         if (!matcher.matches()) {

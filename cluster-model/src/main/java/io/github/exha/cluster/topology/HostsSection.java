@@ -3,8 +3,11 @@ package io.github.exha.cluster.topology;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import io.github.exha.cluster.host.DriveLetter;
 import io.github.exha.cluster.host.HostConfiguration;
+import io.github.exha.cluster.host.Architecture;
 import io.github.exha.cluster.host.Nic;
 import io.github.exha.cluster.host.OperatingSystem;
+import io.github.exha.cluster.host.WindowsEdition;
+import io.github.exha.cluster.host.WindowsVersion;
 import io.github.exha.core.topology.TopologySection;
 import io.github.exha.storage.spi.LunRef;
 import java.util.HashMap;
@@ -70,7 +73,7 @@ public final class HostsSection implements TopologySection<HostsSection.Hosts> {
                 if (names.putIfAbsent(host.name(), host.name()) != null) {
                     throw new IllegalArgumentException("two hosts are named '" + host.name() + "'");
                 }
-                for (Nic nic : host.nics()) {
+                for (NicEntry nic : host.nics()) {
                     String owner = addresses.putIfAbsent(nic.address(), host.name());
                     if (owner != null) {
                         throw new IllegalArgumentException("hosts '" + owner + "' and '" + host.name()
@@ -95,17 +98,18 @@ public final class HostsSection implements TopologySection<HostsSection.Hosts> {
      * @param nics network interfaces
      * @param volumes SAN volumes to mount (and format) when the world is built; drive letters unique, never C
      */
-    public record HostEntry(String name, String site, String domain, String workgroup, OperatingSystem os,
-            List<String> features, List<String> hotfixes, List<String> initiators, List<Nic> nics,
+    public record HostEntry(String name, String site, String domain, String workgroup, OsEntry os,
+            List<String> features, List<String> hotfixes, List<String> initiators, List<NicEntry> nics,
             List<VolumeEntry> volumes) {
         /** Validates the host (through {@link HostConfiguration}) and its volumes. */
         public HostEntry {
-            HostConfiguration checked = new HostConfiguration(name, site, domain, workgroup, os, features, hotfixes,
-                    initiators, nics);
+            nics = nics == null ? List.of() : List.copyOf(nics);
+            HostConfiguration checked = new HostConfiguration(name, site, domain, workgroup,
+                    os == null ? null : os.operatingSystem(), features, hotfixes, initiators,
+                    nics.stream().map(NicEntry::nic).toList());
             features = checked.features();
             hotfixes = checked.hotfixes();
             initiators = checked.initiators();
-            nics = checked.nics();
             volumes = volumes == null ? List.of() : List.copyOf(volumes);
             Map<DriveLetter, VolumeEntry> drives = new HashMap<>();
             Map<LunRef, VolumeEntry> disks = new HashMap<>();
@@ -123,7 +127,58 @@ public final class HostsSection implements TopologySection<HostsSection.Hosts> {
 
         /** The host's configuration. */
         public HostConfiguration configuration() {
-            return new HostConfiguration(name, site, domain, workgroup, os, features, hotfixes, initiators, nics);
+            return new HostConfiguration(name, site, domain, workgroup, os.operatingSystem(), features, hotfixes,
+                    initiators, nics.stream().map(NicEntry::nic).toList());
+        }
+    }
+
+    /**
+     * A host's Windows installation as written: {@code { version: WINDOWS_SERVER_2003, edition: ENTERPRISE,
+     * servicePack: 2, architecture: X64 }}.
+     *
+     * @param version the Windows version
+     * @param edition the edition
+     * @param servicePack the service pack; defaults to the level the version was released with
+     * @param architecture X86 or X64; defaults to X64
+     */
+    public record OsEntry(WindowsVersion version, WindowsEdition edition, Integer servicePack, Architecture architecture) {
+        /** Validates the installation (through {@link OperatingSystem}). */
+        public OsEntry {
+            if (version == null) {
+                throw new IllegalArgumentException("os needs a version: WINDOWS_SERVER_2003, WINDOWS_SERVER_2003_R2 or"
+                        + " WINDOWS_SERVER_2008");
+            }
+            servicePack = servicePack == null ? version.firstServicePack() : servicePack;
+            architecture = architecture == null ? Architecture.X64 : architecture;
+            new OperatingSystem(version, edition, servicePack, architecture);
+        }
+
+        /** The installation. */
+        public OperatingSystem operatingSystem() {
+            return new OperatingSystem(version, edition, servicePack, architecture);
+        }
+    }
+
+    /**
+     * A NIC as written: {@code { name: Public, network: Public, address: 192.168.10.11, prefix: 24 }}.
+     *
+     * @param name the connection name
+     * @param network the network it is on
+     * @param address its IPv4 address
+     * @param prefix the prefix length of its subnet mask
+     */
+    public record NicEntry(String name, String network, String address, Integer prefix) {
+        /** Validates the NIC (through {@link Nic}). */
+        public NicEntry {
+            if (prefix == null) {
+                throw new IllegalArgumentException("NIC '" + name + "' needs a prefix (the subnet mask's length), for example 24");
+            }
+            new Nic(name, network, address, prefix);
+        }
+
+        /** The NIC. */
+        public Nic nic() {
+            return new Nic(name, network, address, prefix);
         }
     }
 

@@ -19,11 +19,25 @@ public record TimeInterval(Duration duration) {
     }
 
     /**
-     * Reads ISO-8601 or TimeSpan text.
+     * Reads a topology value: ISO-8601 or TimeSpan text. A bare number is refused, since its unit would be a guess.
      *
      * @throws IllegalArgumentException for anything else
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static TimeInterval of(Object value) {
+        if (value instanceof String text) {
+            return parse(text);
+        }
+        throw new IllegalArgumentException("expected a duration such as PT0.005S (ISO-8601) or 00:00:00.005 (TimeSpan),"
+                + " found " + (value instanceof Number ? "the number " + value + ", which has no unit"
+                        : value == null ? "nothing" : "a " + ByteSize.kind(value)));
+    }
+
+    /**
+     * Reads ISO-8601 or TimeSpan text.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
     public static TimeInterval parse(String text) {
         String t = text == null ? "" : text.strip();
         String hint = "'" + text + "' is not a duration such as PT0.005S (ISO-8601) or 00:00:00.005 (TimeSpan)";
