@@ -1,0 +1,43 @@
+package io.github.exha.cluster;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.github.exha.cluster.host.StorageFabric;
+import io.github.exha.cluster.topology.Datacenter;
+import io.github.exha.cluster.topology.DatacenterHostDirectory;
+import io.github.exha.cluster.topology.HostsSection;
+import io.github.exha.cluster.topology.StorageSection;
+import io.github.exha.core.CoreModule;
+import io.github.exha.core.kernel.Kernel;
+import io.github.exha.core.topology.Topology;
+
+/**
+ * The cluster model's bindings: contributes the {@code storage:} and {@code hosts:} topology sections, builds the
+ * lab's {@link Datacenter} (arrays, LUNs, links, hosts, volumes) from the topology on the lab's kernel, and makes the
+ * datacenter's hosts the lab's host directory, so {@code Enter-PSSession} reaches exactly the topology's hosts.
+ * Install it next to the core module the lab installs.
+ */
+public final class ClusterModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        binder().requireExplicitBindings();
+        CoreModule.topologySections(binder()).addBinding().toInstance(new StorageSection());
+        CoreModule.topologySections(binder()).addBinding().toInstance(new HostsSection());
+        bind(DatacenterHostDirectory.class).in(Singleton.class);
+        CoreModule.hostDirectory(binder()).setBinding().to(DatacenterHostDirectory.class);
+    }
+
+    @Provides
+    @Singleton
+    Datacenter datacenter(Topology topology, Kernel kernel) {
+        // Plugins are found on the class path exha itself was loaded from, so a vendor's jar drops in by classpath.
+        return Datacenter.build(topology, kernel, Datacenter.class.getClassLoader());
+    }
+
+    @Provides
+    @Singleton
+    StorageFabric storageFabric(Datacenter datacenter) {
+        return datacenter.fabric();
+    }
+}

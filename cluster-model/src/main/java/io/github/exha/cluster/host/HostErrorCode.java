@@ -1,0 +1,53 @@
+package io.github.exha.cluster.host;
+
+import static io.github.exha.core.error.ErrorCategory.STATE;
+import static io.github.exha.core.error.ErrorCategory.USER;
+
+import io.github.exha.core.error.ErrorCategory;
+import io.github.exha.core.error.ErrorCode;
+
+/**
+ * Error codes of Windows hosts: power, features, disks, drive letters. Filesystem errors on a host's volumes keep the
+ * filesystem's own {@link io.github.exha.cluster.ClusterErrorCode}s. Where Windows has a number, the exception
+ * carries it as a {@link io.github.exha.core.error.NativeCode}.
+ */
+public enum HostErrorCode implements ErrorCode {
+    /** A feature name ServerManagerCmd does not know ("ArgumentNotValid: Invalid role, role service, or feature"). */
+    UNKNOWN_FEATURE("cluster.host.unknown-feature", USER),
+    /** A feature the host's edition or version does not offer (Failover-Clustering on Standard edition). */
+    FEATURE_NOT_AVAILABLE("cluster.host.feature-not-available", STATE),
+    /** A tool that does not exist on the host's Windows version (ServerManagerCmd before Windows Server 2008). */
+    COMMAND_NOT_AVAILABLE("cluster.host.command-not-available", USER),
+    /** ERROR_INVALID_DRIVE (15): no volume has that drive letter. */
+    INVALID_DRIVE("cluster.host.invalid-drive", USER),
+    /** The drive letter is taken (by the system volume or another volume). */
+    DRIVE_LETTER_IN_USE("cluster.host.drive-letter-in-use", STATE),
+    /** The host sees no such disk. */
+    DISK_NOT_FOUND("cluster.host.disk-not-found", USER),
+    /** The disk already holds a mounted volume. */
+    DISK_IN_USE("cluster.host.disk-in-use", STATE),
+    /** RPC_S_SERVER_UNAVAILABLE (1722): the host is not running, so nothing can be done on it. */
+    HOST_NOT_RUNNING("cluster.host.not-running", STATE),
+    /** A power operation the host's power state does not allow. */
+    INVALID_POWER_STATE("cluster.host.invalid-power-state", STATE),
+    /** The storage array refused what the host asked (the array is off, the LUN is gone...). */
+    STORAGE_REFUSED("cluster.host.storage-refused", STATE);
+
+    private final String id;
+    private final ErrorCategory category;
+
+    HostErrorCode(String id, ErrorCategory category) {
+        this.id = id;
+        this.category = category;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public ErrorCategory category() {
+        return category;
+    }
+}
