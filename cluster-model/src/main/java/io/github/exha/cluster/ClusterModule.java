@@ -1,9 +1,11 @@
 package io.github.exha.cluster;
 
 import com.google.inject.AbstractModule;
+import io.github.exha.cluster.invariant.OneNodePerResourceInvariant;
+import io.github.exha.cluster.invariant.OneWriterPerDiskInvariant;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.github.exha.cluster.host.StorageFabric;
+import io.github.exha.cluster.storage.StorageFabric;
 import io.github.exha.cluster.topology.Datacenter;
 import io.github.exha.cluster.topology.DatacenterHostDirectory;
 import io.github.exha.cluster.topology.HostsSection;
@@ -15,7 +17,9 @@ import io.github.exha.core.topology.Topology;
 /**
  * The cluster model's bindings: contributes the {@code storage:} and {@code hosts:} topology sections, builds the
  * lab's {@link Datacenter} (arrays, LUNs, links, hosts, volumes) from the topology on the lab's kernel, and makes the
- * datacenter's hosts the lab's host directory, so {@code Enter-PSSession} reaches exactly the topology's hosts.
+ * datacenter's hosts the lab's host directory, so {@code Enter-PSSession} reaches exactly the topology's hosts, and
+ * contributes the cluster invariants every run checks (a resource online on at most one node, a disk writable by at
+ * most one node).
  * Install it next to the core module the lab installs.
  */
 public final class ClusterModule extends AbstractModule {
@@ -26,6 +30,10 @@ public final class ClusterModule extends AbstractModule {
         CoreModule.topologySections(binder()).addBinding().toInstance(new HostsSection());
         bind(DatacenterHostDirectory.class).in(Singleton.class);
         CoreModule.hostDirectory(binder()).setBinding().to(DatacenterHostDirectory.class);
+        bind(OneNodePerResourceInvariant.class).in(Singleton.class);
+        bind(OneWriterPerDiskInvariant.class).in(Singleton.class);
+        CoreModule.invariants(binder()).addBinding().to(OneNodePerResourceInvariant.class);
+        CoreModule.invariants(binder()).addBinding().to(OneWriterPerDiskInvariant.class);
     }
 
     @Provides

@@ -1,6 +1,7 @@
 package io.github.exha.examples;
 
 import com.google.inject.AbstractModule;
+import io.github.exha.cluster.ClusterModule;
 import io.github.exha.core.Lab;
 import io.github.exha.core.LabSpec;
 
@@ -16,6 +17,7 @@ public final class ExamplesModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        // Only core exists so far; later modules add `install(new ClusterModule())` and so on here.
+        install(new ClusterModule());
+        // Exchange, replication and upgrade modules are installed here as they arrive.
     }
 }

@@ -1,6 +1,6 @@
 package io.github.exha.cluster.failover;
 
-import io.github.exha.cluster.ClusterErrorCode;
+import io.github.exha.cluster.error.ClusterErrorCode;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.error.NativeCode;
 import io.github.exha.core.kernel.JournalEntry;

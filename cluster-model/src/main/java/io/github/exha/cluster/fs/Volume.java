@@ -1,6 +1,6 @@
 package io.github.exha.cluster.fs;
 
-import io.github.exha.cluster.ClusterErrorCode;
+import io.github.exha.cluster.error.ClusterErrorCode;
 import io.github.exha.cluster.fs.LogRecord.Action;
 import io.github.exha.cluster.fs.LogRecord.CreateNode;
 import io.github.exha.cluster.fs.LogRecord.Delete;

@@ -1,6 +1,7 @@
 package io.github.exha.cluster.host;
 
-import io.github.exha.cluster.ClusterErrorCode;
+import io.github.exha.cluster.storage.StorageFabric;
+import io.github.exha.cluster.error.ClusterErrorCode;
 import io.github.exha.cluster.fs.Volume;
 import io.github.exha.core.error.CoreErrorCode;
 import io.github.exha.core.error.ExhaException;

@@ -1,5 +1,6 @@
 package io.github.exha.cluster.host;
 
+import io.github.exha.cluster.error.ClusterErrorCode;
 import static io.github.exha.core.error.ErrorCategory.STATE;
 import static io.github.exha.core.error.ErrorCategory.USER;
 

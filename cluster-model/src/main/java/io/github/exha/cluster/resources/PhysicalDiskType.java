@@ -1,6 +1,6 @@
 package io.github.exha.cluster.resources;
 
-import io.github.exha.cluster.ClusterErrorCode;
+import io.github.exha.cluster.error.ClusterErrorCode;
 import io.github.exha.cluster.failover.ResourceContext;
 import io.github.exha.cluster.failover.ResourceType;
 import io.github.exha.cluster.storage.StorageFabric;

@@ -2,7 +2,7 @@ package io.github.exha.cluster.topology;
 
 import io.github.exha.cluster.host.Disk;
 import io.github.exha.cluster.host.Host;
-import io.github.exha.cluster.host.StorageFabric;
+import io.github.exha.cluster.storage.StorageFabric;
 import io.github.exha.cluster.storage.LabStorageContext;
 import io.github.exha.cluster.topology.HostsSection.HostEntry;
 import io.github.exha.cluster.topology.HostsSection.VolumeEntry;

@@ -3,7 +3,7 @@ package io.github.exha.cluster.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.exha.cluster.ClusterErrorCode;
+import io.github.exha.cluster.error.ClusterErrorCode;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.kernel.Operation;
 import java.time.Duration;

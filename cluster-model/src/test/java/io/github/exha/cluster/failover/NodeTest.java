@@ -3,7 +3,7 @@ package io.github.exha.cluster.failover;
 import static io.github.exha.cluster.failover.DependencyTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.exha.cluster.ClusterErrorCode;
+import io.github.exha.cluster.error.ClusterErrorCode;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.github.exha.cluster.fs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.exha.cluster.ClusterErrorCode;
+import io.github.exha.cluster.error.ClusterErrorCode;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.storage.spi.AccessState;
 import io.github.exha.storage.spi.BlockDevice;

@@ -1,9 +1,10 @@
 package io.github.exha.cluster.host;
 
+import io.github.exha.cluster.storage.StorageFabric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.exha.cluster.ClusterErrorCode;
+import io.github.exha.cluster.error.ClusterErrorCode;
 import io.github.exha.cluster.fs.Volume;
 import io.github.exha.cluster.storage.LabStorageContext;
 import io.github.exha.core.error.ErrorCode;

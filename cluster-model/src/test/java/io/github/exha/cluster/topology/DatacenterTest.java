@@ -3,7 +3,7 @@ package io.github.exha.cluster.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.exha.cluster.ClusterErrorCode;
+import io.github.exha.cluster.error.ClusterErrorCode;
 import io.github.exha.cluster.ClusterModule;
 import io.github.exha.cluster.host.Disk;
 import io.github.exha.cluster.host.DriveLetter;

@@ -1,4 +1,4 @@
-package io.github.exha.cluster;
+package io.github.exha.cluster.error;
 
 import static io.github.exha.core.error.ErrorCategory.STATE;
 import static io.github.exha.core.error.ErrorCategory.USER;
