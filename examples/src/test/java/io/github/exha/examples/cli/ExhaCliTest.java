@@ -171,4 +171,18 @@ class ExhaCliTest {
         assertThat(exha("frobnicate").exitCode()).isEqualTo(2);
         assertThat(exha("run", "x.ps1", "--format", "xml").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void topologyHostsAreTheOnlyComputersASessionReaches() throws IOException {
+        String path = file("hosts.ps1", "Enter-PSSession -ComputerName node1\nExit-PSSession\nEnter-PSSession NODE9\n");
+        Result r = exha("run", path, "--topology", "topologies/two-site-scc.yaml", "--format", "json");
+        assertThat(r.exitCode()).isEqualTo(1);
+        JsonNode steps = r.json().get("steps");
+        assertThat(steps.get(0).get("status").asText()).isEqualTo("ok");
+        assertThat(steps.get(2).get("error").get("code").asText()).isEqualTo("core.unknown-host");
+        assertThat(steps.get(2).get("error").get("message").asText()).contains("Did you mean NODE1");
+        assertThat(r.json().get("invariants")).extracting(i -> i.get("name").asText())
+                .contains("resource-online-on-at-most-one-node", "disk-writable-by-at-most-one-node");
+    }
+
 }
