@@ -1,5 +1,8 @@
 package io.github.exha.cluster.fs;
 
+import io.github.exha.cluster.storage.LabStorageContext;
+import io.github.exha.core.kernel.Kernel;
+import java.time.Instant;
 import io.github.exha.storage.spi.ArraySpec;
 import io.github.exha.storage.spi.BlockDevice;
 import io.github.exha.storage.spi.HostSpec;
@@ -14,13 +17,14 @@ final class San {
     static final long GiB = 1L << 30;
     static final String HOST = "NODE1";
 
-    final ManualStorageContext context;
+    final Kernel kernel;
     final StorageArray array;
 
     San(long seed) {
-        context = new ManualStorageContext(seed);
+        kernel = Kernel.create("fs-test", seed, Instant.parse("2007-03-01T08:00:00Z"));
         array = StorageProviders.find(San.class.getClassLoader(), "sim")
-                .createArray(ArraySpec.of("SAN-MAIN", "Production", "MAIN-0001", 1024 * GiB), context);
+                .createArray(ArraySpec.of("SAN-MAIN", "Production", "MAIN-0001", 1024 * GiB),
+                        new LabStorageContext(kernel, "SAN-MAIN"));
         array.addHost(new HostSpec(HOST, List.of("50:06:01:60:00:00:00:01")));
     }
 
@@ -33,6 +37,11 @@ final class San {
         array.createLun(LunSpec.of(name, capacity));
         array.present(name, HOST);
         return array.open(name, HOST);
+    }
+
+    /** Runs the lab's virtual time until nothing is pending. */
+    void runUntilIdle() {
+        kernel.scheduler().runUntilIdle();
     }
 
     /** Removes a LUN made by {@link #lun}. */

@@ -376,7 +376,7 @@ class VolumeTest {
     void futuresCompleteWhenTheDeviceAcknowledges() {
         Volume volume = fresh("L1", 16 * San.MiB);
         CompletableFuture<Void> done = volume.createFile("\\a");
-        san.context.runUntilIdle();
+        san.runUntilIdle();
         assertThat(done).isCompleted();
     }
 }
