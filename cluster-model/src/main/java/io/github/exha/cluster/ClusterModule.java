@@ -3,6 +3,7 @@ package io.github.exha.cluster;
 import com.google.inject.AbstractModule;
 import io.github.exha.cluster.command.ServerManagerCmd;
 import io.github.exha.cluster.invariant.OneNodePerResourceInvariant;
+import io.github.exha.cluster.invariant.OneQuorumPartitionInvariant;
 import io.github.exha.cluster.invariant.OneWriterPerDiskInvariant;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -35,6 +36,8 @@ public final class ClusterModule extends AbstractModule {
         bind(OneWriterPerDiskInvariant.class).in(Singleton.class);
         CoreModule.invariants(binder()).addBinding().to(OneNodePerResourceInvariant.class);
         CoreModule.invariants(binder()).addBinding().to(OneWriterPerDiskInvariant.class);
+        bind(OneQuorumPartitionInvariant.class).in(Singleton.class);
+        CoreModule.invariants(binder()).addBinding().to(OneQuorumPartitionInvariant.class);
         bind(ServerManagerCmd.class).in(Singleton.class);
         CoreModule.commands(binder()).addBinding().to(ServerManagerCmd.class);
     }

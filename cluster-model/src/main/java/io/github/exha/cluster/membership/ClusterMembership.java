@@ -555,6 +555,8 @@ public final class ClusterMembership {
                     "cause", cause.name().toLowerCase(Locale.ROOT),
                     "partitions", describe(partitions),
                     "quorum", quorumPartition().map(p -> String.join(",", p.nodes())).orElse(""),
+                    // Counted, not inferred, so a journal checker can prove "at most one partition holds quorum".
+                    "partitionsWithQuorum", Long.toString(partitions.stream().filter(Partition::hasQuorum).count()),
                     "witnessOwner", owner == null ? "" : owner));
         }
         // Join the engine last, now that the view has them in the partition with quorum.

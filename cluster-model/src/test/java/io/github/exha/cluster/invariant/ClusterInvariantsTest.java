@@ -90,4 +90,17 @@ class ClusterInvariantsTest {
         assertThat(oneWriter.check().held()).isFalse();
         assertThat(oneWriter.check().detail()).contains("SAN/DATA");
     }
+
+    @Test
+    void quorumCheckerCatchesTwoPartitionsWithQuorum() {
+        OneQuorumPartitionInvariant quorum = new OneQuorumPartitionInvariant(kernel.journal());
+        kernel.journal().append(JournalEntry.Type.STATE_CHANGE, "CL1", "membership.view",
+                Map.of("partitions", "[N1 votes=1 quorum] [N2 votes=1]", "partitionsWithQuorum", "1"));
+        assertThat(quorum.check().held()).isTrue();
+        kernel.journal().append(JournalEntry.Type.STATE_CHANGE, "CL1", "membership.view",
+                Map.of("partitions", "[N1 votes=2 quorum] [N2 votes=2 quorum]", "partitionsWithQuorum", "2"));
+        assertThat(quorum.check().held()).isFalse();
+        assertThat(quorum.check().detail()).contains("CL1").contains("2 partitions with quorum");
+    }
+
 }
