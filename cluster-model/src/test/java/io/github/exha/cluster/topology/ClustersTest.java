@@ -197,7 +197,7 @@ class ClustersTest {
         }
 
         @Test
-        void cuttingThePrivateNetworkAloneKeepsTheClusterWhole() throws Exception {
+        void losingTheOnlyHeartbeatNicSplitsTheClusterAndNicUpRejoins() throws Exception {
             World world = World.example();
             world.onlineGroup();
             HostConnectivity network = world.clusters().connectivity();
