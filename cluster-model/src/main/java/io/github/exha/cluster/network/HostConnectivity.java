@@ -1,0 +1,335 @@
+package io.github.exha.cluster.network;
+
+import io.github.exha.cluster.host.Host;
+import io.github.exha.cluster.host.Nic;
+import io.github.exha.cluster.membership.ClusterNetwork;
+import io.github.exha.cluster.membership.Connectivity;
+import io.github.exha.cluster.membership.DiskWitness;
+import io.github.exha.cluster.membership.FileShareWitness;
+import io.github.exha.cluster.membership.Witness;
+import io.github.exha.core.error.CoreErrorCode;
+import io.github.exha.core.error.ExhaException;
+import io.github.exha.core.error.NearestNames;
+import io.github.exha.core.kernel.JournalEntry;
+import io.github.exha.core.kernel.Kernel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reachability between the lab's hosts over their networks, with network faults.
+ *
+ * <p>Two hosts reach each other on a network when both are running, both have a NIC on that network (a NIC's
+ * {@link Nic#network()} names it, ignoring case) that is up, the network is not cut, and their sites are not
+ * partitioned from each other. A cluster network is matched to the hosts' networks by name. A file share witness is
+ * reached when its host is running and shares some network with the node under the same rules; a disk witness is
+ * reached by any running node (CHOICE: the SAN path is not modelled here; the quorum disk's LUN masking is the
+ * storage fabric's business).
+ *
+ * <p>Every answer is a function of the hosts' power states and the faults in effect, so runs are deterministic. Each
+ * fault that changes something is journaled as a {@code STATE_CHANGE} entry with source {@code network}:
+ * {@code network.cut}, {@code network.healed}, {@code nic.down}, {@code nic.up}; repeating a fault already in effect
+ * changes nothing and journals nothing.
+ */
+public final class HostConnectivity implements Connectivity {
+    /** The journal source of network faults. */
+    public static final String SOURCE = "network";
+
+    private final Kernel kernel;
+    private final Map<String, Host> hosts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Set<String> networks = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    private final Set<String> sites = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    // Sorted sets of lower-case keys, so iteration (and so any journal order) never depends on hashing.
+    private final Set<String> cutNetworks = new TreeSet<>();
+    private final Set<String> sitePartitions = new TreeSet<>();
+    private final Set<String> downNics = new TreeSet<>();
+
+    /**
+     * The connectivity of {@code hosts}, with no fault in effect.
+     *
+     * @throws IllegalArgumentException if two hosts share a name (ignoring case)
+     */
+    public HostConnectivity(Kernel kernel, List<Host> hosts) {
+        this.kernel = Objects.requireNonNull(kernel, "kernel");
+        for (Host host : Objects.requireNonNull(hosts, "hosts")) {
+            if (this.hosts.putIfAbsent(host.name(), host) != null) {
+                throw new IllegalArgumentException("two hosts are named '" + host.name() + "'");
+            }
+            sites.add(host.site());
+            host.nics().forEach(nic -> networks.add(nic.network()));
+        }
+    }
+
+    // ================================================================ Connectivity
+
+    @Override
+    public boolean heartbeatReaches(String from, String to, ClusterNetwork network) {
+        Host a = hosts.get(from);
+        Host b = hosts.get(to);
+        return a != null && b != null && reaches(a, b, network.name());
+    }
+
+    @Override
+    public boolean reachesWitness(String node, Witness witness) {
+        Host host = hosts.get(node);
+        if (host == null || !host.isRunning()) {
+            return false;
+        }
+        if (witness instanceof FileShareWitness share) {
+            Host server = hosts.get(share.host());
+            return server != null && reachesOnAnyNetwork(host, server);
+        }
+        // A disk witness: see the class comment.
+        return witness instanceof DiskWitness;
+    }
+
+    /** Two nodes share a subnet when, on some network both are on, their NICs are in the same IP subnet. */
+    @Override
+    public boolean sameSubnet(String a, String b) {
+        Host x = hosts.get(a);
+        Host y = hosts.get(b);
+        if (x == null || y == null) {
+            return true;
+        }
+        for (Nic nic : x.nics()) {
+            for (Nic other : y.nics()) {
+                if (nic.network().equalsIgnoreCase(other.network()) && nic.subnet().equals(other.subnet())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code a} and {@code b} reach each other on {@code network} now (the rules in the class comment).
+     * A host always reaches itself while it runs and has a NIC up on the network.
+     */
+    public boolean reaches(Host a, Host b, String network) {
+        if (!a.isRunning() || !b.isRunning() || cutNetworks.contains(key(network))) {
+            return false;
+        }
+        if (nicUpOn(a, network).isEmpty() || nicUpOn(b, network).isEmpty()) {
+            return false;
+        }
+        return !sitePartitions.contains(sitePair(a.site(), b.site()));
+    }
+
+    /** Whether {@code a} and {@code b} reach each other on some network they are both on. */
+    public boolean reachesOnAnyNetwork(Host a, Host b) {
+        for (Nic nic : a.nics()) {
+            if (reaches(a, b, nic.network())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ================================================================ faults
+
+    /**
+     * Cuts {@code network} (a switch fails): no traffic on it between any hosts until {@link #heal(String)}.
+     *
+     * @throws ExhaException {@code INVALID_ARGUMENT} for a network no host has a NIC on
+     */
+    public void cut(String network) {
+        String name = requireNetwork(network);
+        if (cutNetworks.add(key(name))) {
+            journal("network.cut", Map.of("network", name));
+        }
+    }
+
+    /**
+     * Restores {@code network} after {@link #cut(String)}.
+     *
+     * @throws ExhaException {@code INVALID_ARGUMENT} for a network no host has a NIC on
+     */
+    public void heal(String network) {
+        String name = requireNetwork(network);
+        if (cutNetworks.remove(key(name))) {
+            journal("network.healed", Map.of("network", name));
+        }
+    }
+
+    /**
+     * Partitions two sites (the WAN between them fails): no traffic between a host of one and a host of the other,
+     * on any network, until {@link #healBetweenSites}. Traffic inside each site goes on.
+     *
+     * @throws ExhaException {@code INVALID_ARGUMENT} for a site no host stands in, or the same site twice
+     */
+    public void cutBetweenSites(String siteA, String siteB) {
+        String pair = requireSitePair(siteA, siteB);
+        if (sitePartitions.add(pair)) {
+            journal("network.cut", sitesAttributes(siteA, siteB));
+        }
+    }
+
+    /**
+     * Ends the partition between two sites.
+     *
+     * @throws ExhaException {@code INVALID_ARGUMENT} for a site no host stands in, or the same site twice
+     */
+    public void healBetweenSites(String siteA, String siteB) {
+        String pair = requireSitePair(siteA, siteB);
+        if (sitePartitions.remove(pair)) {
+            journal("network.healed", sitesAttributes(siteA, siteB));
+        }
+    }
+
+    /**
+     * Takes the NIC named {@code nic} of {@code host} down (cable pulled, driver failed).
+     *
+     * @throws ExhaException {@code INVALID_ARGUMENT} for an unknown host or NIC
+     */
+    public void nicDown(String host, String nic) {
+        Nic found = requireNic(host, nic);
+        String h = hosts.get(host).name();
+        if (downNics.add(nicKey(h, found.name()))) {
+            journal("nic.down", Map.of("host", h, "nic", found.name(), "network", found.network()));
+        }
+    }
+
+    /**
+     * Brings the NIC named {@code nic} of {@code host} up again.
+     *
+     * @throws ExhaException {@code INVALID_ARGUMENT} for an unknown host or NIC
+     */
+    public void nicUp(String host, String nic) {
+        Nic found = requireNic(host, nic);
+        String h = hosts.get(host).name();
+        if (downNics.remove(nicKey(h, found.name()))) {
+            journal("nic.up", Map.of("host", h, "nic", found.name(), "network", found.network()));
+        }
+    }
+
+    // ================================================================ queries
+
+    /** The networks the hosts' NICs are on, sorted ignoring case. */
+    public List<String> networks() {
+        return List.copyOf(networks);
+    }
+
+    /** The sites the hosts stand in, sorted ignoring case. */
+    public List<String> sites() {
+        return List.copyOf(sites);
+    }
+
+    /** Whether {@code network} is cut. */
+    public boolean isCut(String network) {
+        return cutNetworks.contains(key(network));
+    }
+
+    /** Whether the two sites are partitioned from each other. */
+    public boolean isPartitioned(String siteA, String siteB) {
+        return sitePartitions.contains(sitePair(siteA, siteB));
+    }
+
+    /** Whether the NIC named {@code nic} of {@code host} is up (an unknown NIC is not). */
+    public boolean isNicUp(String host, String nic) {
+        Host h = hosts.get(host);
+        return h != null && h.nics().stream().anyMatch(n -> n.name().equalsIgnoreCase(nic))
+                && !downNics.contains(nicKey(h.name(), nic));
+    }
+
+    // ================================================================ helpers
+
+    private Optional<Nic> nicUpOn(Host host, String network) {
+        for (Nic nic : host.nics()) {
+            if (nic.network().equalsIgnoreCase(network) && !downNics.contains(nicKey(host.name(), nic.name()))) {
+                return Optional.of(nic);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String requireNetwork(String network) {
+        for (String known : networks) {
+            if (known.equalsIgnoreCase(network)) {
+                return known;
+            }
+        }
+        throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "No host has a NIC on network '" + network + "'."
+                + NearestNames.didYouMean(String.valueOf(network), networks, "") + " Networks: " + names(networks));
+    }
+
+    private String requireSitePair(String siteA, String siteB) {
+        for (String site : new String[] {siteA, siteB}) {
+            if (site == null || !sites.contains(site)) {
+                throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "No host stands in site '" + site + "'."
+                        + NearestNames.didYouMean(String.valueOf(site), sites, "") + " Sites: " + names(sites));
+            }
+        }
+        if (siteA.equalsIgnoreCase(siteB)) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "A partition is between two different sites, not '"
+                    + siteA + "' and itself.");
+        }
+        return sitePair(siteA, siteB);
+    }
+
+    private Nic requireNic(String host, String nic) {
+        Host h = host == null ? null : hosts.get(host);
+        if (h == null) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "No host is named '" + host + "'."
+                    + NearestNames.didYouMean(String.valueOf(host), hosts.keySet(), "") + " Hosts: " + names(hosts.keySet()));
+        }
+        List<String> nicNames = new ArrayList<>();
+        for (Nic candidate : h.nics()) {
+            if (candidate.name().equalsIgnoreCase(nic)) {
+                return candidate;
+            }
+            nicNames.add(candidate.name());
+        }
+        throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "Host " + h.name() + " has no NIC named '" + nic + "'."
+                + NearestNames.didYouMean(String.valueOf(nic), nicNames, "") + " NICs: " + names(nicNames));
+    }
+
+    private Map<String, String> sitesAttributes(String siteA, String siteB) {
+        // Sorted so that cutting A|B and B|A journal the same entry.
+        String a = canonicalSite(siteA);
+        String b = canonicalSite(siteB);
+        boolean ordered = a.compareToIgnoreCase(b) <= 0;
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("siteA", ordered ? a : b);
+        attributes.put("siteB", ordered ? b : a);
+        return attributes;
+    }
+
+    private String canonicalSite(String site) {
+        return sites.stream().filter(s -> s.equalsIgnoreCase(site)).findFirst().orElse(site);
+    }
+
+    private void journal(String name, Map<String, String> attributes) {
+        kernel.journal().append(JournalEntry.Type.STATE_CHANGE, SOURCE, name, attributes);
+    }
+
+    private static String sitePair(String a, String b) {
+        String x = key(a);
+        String y = key(b);
+        return x.compareTo(y) <= 0 ? x + "|" + y : y + "|" + x;
+    }
+
+    private static String nicKey(String host, String nic) {
+        return key(host) + "|" + key(nic);
+    }
+
+    private static String key(String name) {
+        return String.valueOf(name).toLowerCase(Locale.ROOT);
+    }
+
+    private static String names(java.util.Collection<String> names) {
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
+    @Override
+    public String toString() {
+        return "HostConnectivity[hosts=" + hosts.keySet() + ", cut=" + cutNetworks + ", partitions=" + sitePartitions
+                + ", nicsDown=" + downNics + "]";
+    }
+}
