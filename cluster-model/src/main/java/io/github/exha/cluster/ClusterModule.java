@@ -1,6 +1,7 @@
 package io.github.exha.cluster;
 
 import com.google.inject.AbstractModule;
+import io.github.exha.cluster.command.ClusterExe;
 import io.github.exha.cluster.command.ServerManagerCmd;
 import io.github.exha.cluster.invariant.OneNodePerResourceInvariant;
 import io.github.exha.cluster.invariant.OneQuorumPartitionInvariant;
@@ -44,6 +45,8 @@ public final class ClusterModule extends AbstractModule {
         CoreModule.invariants(binder()).addBinding().to(OneQuorumPartitionInvariant.class);
         bind(ServerManagerCmd.class).in(Singleton.class);
         CoreModule.commands(binder()).addBinding().to(ServerManagerCmd.class);
+        bind(ClusterExe.class).in(Singleton.class);
+        CoreModule.commands(binder()).addBinding().to(ClusterExe.class);
     }
 
     @Provides
