@@ -1155,7 +1155,8 @@ public final class FailoverCluster {
     }
 
     private ResourceContext context(ClusterResource resource, ClusterNode node) {
-        return new ResourceContext(name, resource.group.name(), resource.name(), nameOf(node), resource.privateProperties, kernel);
+        return new ResourceContext(name, resource.group.name(), resource.name(), nameOf(node), resource.privateProperties, kernel,
+                resource.dependencies.stream().map(provider -> provider.type().name()).toList());
     }
 
     private List<ClusterNode> failoverOrder(ClusterGroup group) {

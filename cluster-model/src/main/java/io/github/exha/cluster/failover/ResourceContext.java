@@ -1,10 +1,11 @@
 package io.github.exha.cluster.failover;
 
 import io.github.exha.core.kernel.Kernel;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.Collections;
 
 /**
  * What a {@link ResourceType} sees of one resource when the engine calls it: which resource, which node hosts
@@ -18,9 +19,11 @@ import java.util.Collections;
  *     when the group has no owner
  * @param privateProperties the resource's private properties, sorted by name
  * @param kernel the world's kernel
+ * @param dependencyTypes the type names of the resources this one depends on, in the order the dependencies were
+ *     added (a Network Name checks it has an IP Address among them)
  */
 public record ResourceContext(String clusterName, String groupName, String resourceName, String nodeName,
-        Map<String, String> privateProperties, Kernel kernel) {
+        Map<String, String> privateProperties, Kernel kernel, List<String> dependencyTypes) {
 
     /** Validates the context and copies the properties. */
     public ResourceContext {
@@ -30,6 +33,18 @@ public record ResourceContext(String clusterName, String groupName, String resou
         Objects.requireNonNull(nodeName, "nodeName");
         Objects.requireNonNull(kernel, "kernel");
         privateProperties = Collections.unmodifiableMap(new TreeMap<>(privateProperties));
+        dependencyTypes = List.copyOf(dependencyTypes);
+    }
+
+    /** A context for a resource without dependencies. */
+    public ResourceContext(String clusterName, String groupName, String resourceName, String nodeName,
+            Map<String, String> privateProperties, Kernel kernel) {
+        this(clusterName, groupName, resourceName, nodeName, privateProperties, kernel, List.of());
+    }
+
+    /** Whether the resource depends on a resource of the type named {@code typeName} (ignoring case). */
+    public boolean dependsOnType(String typeName) {
+        return dependencyTypes.stream().anyMatch(type -> type.equalsIgnoreCase(typeName));
     }
 
     /** The private property {@code name}, or {@code defaultValue}. */

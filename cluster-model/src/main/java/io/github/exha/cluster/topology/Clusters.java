@@ -12,6 +12,9 @@ import io.github.exha.cluster.membership.ClusterMembership;
 import io.github.exha.cluster.membership.ClusterNetwork;
 import io.github.exha.cluster.membership.HeartbeatPolicy;
 import io.github.exha.cluster.network.HostConnectivity;
+import io.github.exha.cluster.resources.FileShareType;
+import io.github.exha.cluster.resources.IpAddressType;
+import io.github.exha.cluster.resources.NetworkNameType;
 import io.github.exha.cluster.resources.PhysicalDiskType;
 import io.github.exha.cluster.topology.ClustersSection.ClusterEntry;
 import io.github.exha.core.error.CoreErrorCode;
@@ -25,11 +28,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The lab's failover clusters, built from the topology's {@code clusters:} section on the hosts of the
  * {@link Datacenter}: one {@link FailoverCluster} per entry, with the Physical Disk (on the datacenter's storage
- * fabric) and Generic Service resource types, its nodes added, and a started {@link ClusterMembership} whose
+ * fabric), Generic Service, IP Address, Network Name and File Share resource types, its nodes added, and a started {@link ClusterMembership} whose
  * heartbeats and witness travel over the datacenter's networks ({@link HostConnectivity}, shared by all clusters).
  *
  * <p>Each node's power transitions drive its membership: a host that leaves {@code ON} (crash, shutdown) stops
@@ -74,9 +78,13 @@ public final class Clusters {
             check(topology.file(), datacenter, entries.get(c), "clusters[" + c + "]");
         }
         HostConnectivity connectivity = new HostConnectivity(kernel, datacenter.hosts());
-        // One registry for every cluster: disk reservations live on the shared fabric, so one Physical Disk type
-        // sees every cluster's reservations.
-        ResourceTypeRegistry types = ResourceTypeRegistry.of(new PhysicalDiskType(datacenter.fabric()), new GenericServiceType());
+        Map<String, List<ClusterNetwork>> clusterNetworks = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        entries.forEach(entry -> clusterNetworks.put(entry.name(), entry.clusterNetworks()));
+        // One registry for every cluster: disk reservations live on the shared fabric, and IP addresses and network
+        // names share the lab's networks, so one instance of each type sees every cluster's resources.
+        ResourceTypeRegistry types = ResourceTypeRegistry.of(new PhysicalDiskType(datacenter.fabric()),
+                new GenericServiceType(), new IpAddressType(datacenter.hosts(), connectivity, clusterNetworks),
+                new NetworkNameType(datacenter.hosts()), new FileShareType(datacenter.hosts()));
         Map<String, FailoverCluster> clusters = new LinkedHashMap<>();
         Map<String, ClusterMembership> memberships = new LinkedHashMap<>();
         for (ClusterEntry entry : entries) {
