@@ -719,7 +719,7 @@ public final class FailoverCluster {
         try {
             work = resource.type().online(context(resource, node));
         } catch (ExhaException e) {
-            resourceFailed(resource, e.getMessage());
+            resourceFailed(resource, e.getMessage(), e.nativeCode().orElse(null));
             return;
         }
         resource.pendingTimer = kernel.scheduler().schedule(resource.policy.pendingTimeout(), () -> {
@@ -734,7 +734,8 @@ public final class FailoverCluster {
             }
             cancel(resource.pendingTimer);
             if (o.isFailed()) {
-                resourceFailed(resource, o.failure().orElseThrow().getMessage());
+                ExhaException failure = o.failure().orElseThrow();
+                resourceFailed(resource, failure.getMessage(), failure.nativeCode().orElse(null));
                 return;
             }
             setState(resource, ResourceState.ONLINE, node);
@@ -873,12 +874,20 @@ public final class FailoverCluster {
     // ================================================================ failures, restarts, failover
 
     private void resourceFailed(ClusterResource resource, String reason) {
+        resourceFailed(resource, reason, null);
+    }
+
+    /**
+     * A resource failed; {@code cause} is the Win32 error its type reported (a Network Name without an IP Address
+     * dependency reports 5002), or null for ERROR_RESMON_ONLINE_FAILED (5018).
+     */
+    private void resourceFailed(ClusterResource resource, String reason, NativeCode cause) {
         ClusterGroup group = resource.group;
         boolean stopping = resource.awaitingDependents || resource.state == ResourceState.OFFLINE_PENDING;
         // Dependents stop first (deepest first); they are restarted with the resource if the policy restarts it.
         List<ClusterResource> dependents = transitiveDependents(resource);
         List<ClusterResource> restartWith = new ArrayList<>();
-        ExhaException providerFailed = onlineFailed(resource, "it failed: " + reason);
+        ExhaException providerFailed = onlineFailed(resource, "it failed: " + reason, cause);
         for (int i = dependents.size() - 1; i >= 0; i--) {
             ClusterResource dependent = dependents.get(i);
             if (dependent.node != null || dependent.awaitingProviders) {
@@ -1371,9 +1380,14 @@ public final class FailoverCluster {
     }
 
     private static ExhaException onlineFailed(ClusterResource resource, String reason) {
+        return onlineFailed(resource, reason, null);
+    }
+
+    private static ExhaException onlineFailed(ClusterResource resource, String reason, NativeCode cause) {
+        NativeCode code = cause == null ? NativeCode.win32(5018) : cause;
         return new ExhaException(ClusterErrorCode.RESMON_ONLINE_FAILED, "The cluster resource could not be brought online "
-                + "by the resource monitor: '" + resource.name() + "' (" + reason + "). Error ID: 5018 (0000139a)",
-                NativeCode.win32(5018));
+                + "by the resource monitor: '" + resource.name() + "' (" + reason + "). Error ID: " + code.number() + " ("
+                + String.format(java.util.Locale.ROOT, "%08x", code.number()) + ")", code);
     }
 
     private void prune(ArrayDeque<Instant> times, Duration period) {

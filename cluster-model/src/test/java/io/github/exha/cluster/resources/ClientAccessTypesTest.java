@@ -150,6 +150,8 @@ class ClientAccessTypesTest {
             cluster.setPrivateProperty(NAME, NetworkNameType.NAME_PROPERTY, "EXCHEVS1");
             ExhaException e = failure(cluster.onlineResource(NAME));
             assertThat(e.getMessage()).contains("The cluster resource dependency cannot be found", "5002 (0x138A)");
+            // The type's own Win32 number reaches the caller, as cluster.exe would report "System error 5002".
+            assertThat(e.nativeCode().orElseThrow().number()).isEqualTo(5002);
             assertThat(resource(NAME).state()).isNotEqualTo(ResourceState.ONLINE);
         }
 
