@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class TopologyLoaderTest {
@@ -350,6 +351,7 @@ class TopologyLoaderTest {
         }
 
         @Test
+        @Timeout(10) // a guard against expanding the bomb (which would never finish), not a performance figure
         void billionLaughsIsTooLargeAndRefusedFast() {
             StringBuilder yaml = new StringBuilder("name: lol\nl0: &l0 [lol]\n");
             for (int level = 1; level <= 9; level++) {
@@ -359,11 +361,8 @@ class TopologyLoaderTest {
                 }
                 yaml.append("]\n");
             }
-            long started = System.nanoTime();
-
             ExhaException e = failure(yaml.toString());
 
-            assertThat(System.nanoTime() - started).isLessThan(1_000_000_000L);
             assertThat(e.code()).isEqualTo(CoreErrorCode.TOPOLOGY_TOO_LARGE);
             assertThat(e.getMessage()).contains("alias bomb");
             assertThat(e.position()).isPresent();
