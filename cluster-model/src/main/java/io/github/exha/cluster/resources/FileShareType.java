@@ -2,13 +2,11 @@ package io.github.exha.cluster.resources;
 
 import io.github.exha.cluster.error.ClusterErrorCode;
 import io.github.exha.cluster.failover.ResourceContext;
-import io.github.exha.cluster.failover.ResourceType;
 import io.github.exha.cluster.host.Host;
 import io.github.exha.cluster.host.WindowsPath;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.error.NativeCode;
 import io.github.exha.core.kernel.JournalEntry;
-import io.github.exha.core.kernel.Operation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,7 @@ import java.util.TreeMap;
  * otherwise it fails with ERROR_RESMON_ONLINE_FAILED (5018) naming the path. While online, LooksAlive and IsAlive
  * fail when the directory or its volume disappears or the host stops.
  */
-public final class FileShareType implements ResourceType {
+public final class FileShareType extends ClaimingResourceType {
     /** The type name. */
     public static final String NAME = "File Share";
     /** Private property: the share's name. */
@@ -46,11 +44,10 @@ public final class FileShareType implements ResourceType {
     private final Map<String, Host> hosts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     // Keyed by ResourceContext.key().
     private final Map<String, Share> shares = new TreeMap<>();
-    // Bumped when the engine abandons an online or offline, so its late completion does nothing.
-    private final Map<String, Long> attempts = new TreeMap<>();
 
     /** The type over the lab's hosts. */
     public FileShareType(List<Host> hosts) {
+        super(SHARE, UNSHARE);
         Objects.requireNonNull(hosts, "hosts").forEach(host -> this.hosts.put(host.name(), host));
     }
 
@@ -65,48 +62,14 @@ public final class FileShareType implements ResourceType {
     }
 
     @Override
-    public Operation<Void> online(ResourceContext context) {
-        long attempt = attempts.merge(context.key(), 1L, Long::sum);
-        return context.kernel().operations().completeAfter(SHARE, "File Share '" + context.resourceName()
-                + "' online on " + context.nodeName(), () -> {
-                    if (attempts.get(context.key()) == attempt) {
-                        Share share = check(context);
-                        shares.put(context.key(), share);
-                        journal(context, SHARE_CREATED, share);
-                    }
-                    return null;
-                });
+    protected void claim(ResourceContext context) {
+                Share share = check(context);
+                shares.put(context.key(), share);
+                journal(context, SHARE_CREATED, share);
     }
 
     @Override
-    public Operation<Void> offline(ResourceContext context) {
-        long attempt = attempts.merge(context.key(), 1L, Long::sum);
-        return context.kernel().operations().completeAfter(UNSHARE, "File Share '" + context.resourceName()
-                + "' offline on " + context.nodeName(), () -> {
-                    if (attempts.get(context.key()) == attempt) {
-                        release(context);
-                    }
-                    return null;
-                });
-    }
-
-    @Override
-    public void terminate(ResourceContext context) {
-        attempts.merge(context.key(), 1L, Long::sum);
-        release(context);
-    }
-
-    @Override
-    public boolean looksAlive(ResourceContext context) {
-        return healthy(context);
-    }
-
-    @Override
-    public boolean isAlive(ResourceContext context) {
-        return healthy(context);
-    }
-
-    private boolean healthy(ResourceContext context) {
+    protected boolean healthy(ResourceContext context) {
         Share share = shares.get(context.key());
         if (share == null || !share.node().equals(context.nodeName())) {
             return false;
@@ -115,7 +78,8 @@ public final class FileShareType implements ResourceType {
         return host != null && host.isRunning() && isDirectory(host, share.path());
     }
 
-    private void release(ResourceContext context) {
+    @Override
+    protected void release(ResourceContext context) {
         Share share = shares.get(context.key());
         if (share != null && share.node().equals(context.nodeName())) {
             shares.remove(context.key());

@@ -2,7 +2,6 @@ package io.github.exha.cluster.resources;
 
 import io.github.exha.cluster.error.ClusterErrorCode;
 import io.github.exha.cluster.failover.ResourceContext;
-import io.github.exha.cluster.failover.ResourceType;
 import io.github.exha.cluster.host.Host;
 import io.github.exha.cluster.host.Nic;
 import io.github.exha.cluster.membership.ClusterNetwork;
@@ -10,7 +9,6 @@ import io.github.exha.cluster.network.HostConnectivity;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.error.NativeCode;
 import io.github.exha.core.kernel.JournalEntry;
-import io.github.exha.core.kernel.Operation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,7 @@ import java.util.TreeMap;
  *
  * <p>One instance serves every cluster of a lab, so address conflicts are seen across clusters.
  */
-public final class IpAddressType implements ResourceType {
+public final class IpAddressType extends ClaimingResourceType {
     /** The type name. */
     public static final String NAME = "IP Address";
     /** Private property: the IPv4 address, dotted quad. */
@@ -54,8 +52,6 @@ public final class IpAddressType implements ResourceType {
     private final Map<String, List<ClusterNetwork>> networks = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     // Keyed by ResourceContext.key(): the addresses online now, for conflict detection across the lab.
     private final Map<String, Binding> bindings = new TreeMap<>();
-    // Bumped when the engine abandons an online or offline, so its late completion does nothing.
-    private final Map<String, Long> attempts = new TreeMap<>();
 
     /**
      * The type over the lab's hosts and networks.
@@ -65,6 +61,7 @@ public final class IpAddressType implements ResourceType {
      * @param clusterNetworks each cluster's networks, by cluster name (ignoring case)
      */
     public IpAddressType(List<Host> hosts, HostConnectivity connectivity, Map<String, List<ClusterNetwork>> clusterNetworks) {
+        super(BIND, UNBIND);
         Objects.requireNonNull(hosts, "hosts").forEach(host -> this.hosts.put(host.name(), host));
         this.connectivity = Objects.requireNonNull(connectivity, "connectivity");
         Objects.requireNonNull(clusterNetworks, "clusterNetworks").forEach((name, list) -> networks.put(name, List.copyOf(list)));
@@ -81,49 +78,15 @@ public final class IpAddressType implements ResourceType {
     }
 
     @Override
-    public Operation<Void> online(ResourceContext context) {
-        long attempt = attempts.merge(context.key(), 1L, Long::sum);
-        return context.kernel().operations().completeAfter(BIND, "IP Address '" + context.resourceName()
-                + "' online on " + context.nodeName(), () -> {
-                    if (attempts.get(context.key()) == attempt) {
-                        String address = check(context);
-                        bindings.put(context.key(), new Binding(context.nodeName(), address, context.clusterName(),
-                                context.resourceName()));
-                        journal(context, ADDRESS_ADDED, address);
-                    }
-                    return null;
-                });
+    protected void claim(ResourceContext context) {
+                String address = check(context);
+                bindings.put(context.key(), new Binding(context.nodeName(), address, context.clusterName(),
+                        context.resourceName()));
+                journal(context, ADDRESS_ADDED, address);
     }
 
     @Override
-    public Operation<Void> offline(ResourceContext context) {
-        long attempt = attempts.merge(context.key(), 1L, Long::sum);
-        return context.kernel().operations().completeAfter(UNBIND, "IP Address '" + context.resourceName()
-                + "' offline on " + context.nodeName(), () -> {
-                    if (attempts.get(context.key()) == attempt) {
-                        release(context);
-                    }
-                    return null;
-                });
-    }
-
-    @Override
-    public void terminate(ResourceContext context) {
-        attempts.merge(context.key(), 1L, Long::sum);
-        release(context);
-    }
-
-    @Override
-    public boolean looksAlive(ResourceContext context) {
-        return healthy(context);
-    }
-
-    @Override
-    public boolean isAlive(ResourceContext context) {
-        return healthy(context);
-    }
-
-    private boolean healthy(ResourceContext context) {
+    protected boolean healthy(ResourceContext context) {
         Binding binding = bindings.get(context.key());
         if (binding == null || !binding.node().equals(context.nodeName())) {
             return false;
@@ -133,7 +96,8 @@ public final class IpAddressType implements ResourceType {
         return host != null && host.isRunning() && !connectivity.isCut(network) && upNic(host, network).isPresent();
     }
 
-    private void release(ResourceContext context) {
+    @Override
+    protected void release(ResourceContext context) {
         Binding binding = bindings.get(context.key());
         if (binding != null && binding.node().equals(context.nodeName())) {
             bindings.remove(context.key());

@@ -2,12 +2,10 @@ package io.github.exha.cluster.resources;
 
 import io.github.exha.cluster.error.ClusterErrorCode;
 import io.github.exha.cluster.failover.ResourceContext;
-import io.github.exha.cluster.failover.ResourceType;
 import io.github.exha.cluster.host.Host;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.error.NativeCode;
 import io.github.exha.core.kernel.JournalEntry;
-import io.github.exha.core.kernel.Operation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,7 @@ import java.util.TreeMap;
  *
  * <p>One instance serves every cluster of a lab, so duplicate names are seen across clusters.
  */
-public final class NetworkNameType implements ResourceType {
+public final class NetworkNameType extends ClaimingResourceType {
     /** The type name. */
     public static final String NAME = "Network Name";
     /** Private property: the NetBIOS name. */
@@ -47,11 +45,10 @@ public final class NetworkNameType implements ResourceType {
     private final Map<String, Host> hosts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     // Keyed by ResourceContext.key(): the names online now, for duplicate detection across the lab.
     private final Map<String, Registration> registrations = new TreeMap<>();
-    // Bumped when the engine abandons an online or offline, so its late completion does nothing.
-    private final Map<String, Long> attempts = new TreeMap<>();
 
     /** The type over the lab's hosts (whose computer names a network name must not take). */
     public NetworkNameType(List<Host> hosts) {
+        super(REGISTER, DEREGISTER);
         Objects.requireNonNull(hosts, "hosts").forEach(host -> this.hosts.put(host.name(), host));
     }
 
@@ -66,7 +63,7 @@ public final class NetworkNameType implements ResourceType {
     }
 
     @Override
-    public Operation<Void> online(ResourceContext context) {
+    protected void precheck(ResourceContext context) {
         // The cluster service checks the required dependency before calling the resource DLL: fail at once.
         if (!context.dependsOnType(IpAddressType.NAME)) {
             throw new ExhaException(ClusterErrorCode.DEPENDENCY_NOT_FOUND, "The cluster resource dependency cannot be"
@@ -74,55 +71,26 @@ public final class NetworkNameType implements ResourceType {
                     + " (its dependencies are of types " + context.dependencyTypes() + "). Error ID: 5002 (0x138A)",
                     NativeCode.win32(5002));
         }
-        long attempt = attempts.merge(context.key(), 1L, Long::sum);
-        return context.kernel().operations().completeAfter(REGISTER, "Network Name '" + context.resourceName()
-                + "' online on " + context.nodeName(), () -> {
-                    if (attempts.get(context.key()) == attempt) {
-                        String name = check(context);
-                        registrations.put(context.key(), new Registration(context.nodeName(), name,
-                                context.clusterName(), context.resourceName()));
-                        journal(context, NAME_REGISTERED, name);
-                    }
-                    return null;
-                });
     }
 
     @Override
-    public Operation<Void> offline(ResourceContext context) {
-        long attempt = attempts.merge(context.key(), 1L, Long::sum);
-        return context.kernel().operations().completeAfter(DEREGISTER, "Network Name '" + context.resourceName()
-                + "' offline on " + context.nodeName(), () -> {
-                    if (attempts.get(context.key()) == attempt) {
-                        release(context);
-                    }
-                    return null;
-                });
+    protected void claim(ResourceContext context) {
+                String name = check(context);
+                registrations.put(context.key(), new Registration(context.nodeName(), name,
+                        context.clusterName(), context.resourceName()));
+                journal(context, NAME_REGISTERED, name);
     }
 
     @Override
-    public void terminate(ResourceContext context) {
-        attempts.merge(context.key(), 1L, Long::sum);
-        release(context);
-    }
-
-    @Override
-    public boolean looksAlive(ResourceContext context) {
-        return healthy(context);
-    }
-
-    @Override
-    public boolean isAlive(ResourceContext context) {
-        return healthy(context);
-    }
-
-    private boolean healthy(ResourceContext context) {
+    protected boolean healthy(ResourceContext context) {
         Registration registration = registrations.get(context.key());
         Host host = hosts.get(context.nodeName());
         return registration != null && registration.node().equals(context.nodeName()) && host != null
                 && host.isRunning();
     }
 
-    private void release(ResourceContext context) {
+    @Override
+    protected void release(ResourceContext context) {
         Registration registration = registrations.get(context.key());
         if (registration != null && registration.node().equals(context.nodeName())) {
             registrations.remove(context.key());

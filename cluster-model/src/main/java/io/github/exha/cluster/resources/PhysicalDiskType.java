@@ -2,12 +2,10 @@ package io.github.exha.cluster.resources;
 
 import io.github.exha.cluster.error.ClusterErrorCode;
 import io.github.exha.cluster.failover.ResourceContext;
-import io.github.exha.cluster.failover.ResourceType;
 import io.github.exha.cluster.storage.StorageFabric;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.error.NativeCode;
 import io.github.exha.core.kernel.JournalEntry;
-import io.github.exha.core.kernel.Operation;
 import io.github.exha.storage.spi.LunInfo;
 import io.github.exha.storage.spi.StorageArray;
 import io.github.exha.storage.spi.StorageException;
@@ -27,7 +25,7 @@ import java.util.TreeMap;
  * <p>exha names a disk by the private properties {@value #ARRAY} and {@value #LUN} (Windows uses the disk signature,
  * which a simulated LUN does not have).
  */
-public final class PhysicalDiskType implements ResourceType {
+public final class PhysicalDiskType extends ClaimingResourceType {
     /** The type name. */
     public static final String NAME = "Physical Disk";
     /** Private property: the array holding the LUN. */
@@ -46,12 +44,11 @@ public final class PhysicalDiskType implements ResourceType {
     private final StorageFabric fabric;
     // "array/lun" -> the node holding the SCSI reservation: a disk is writable by at most one node.
     private final Map<String, String> reservations = new TreeMap<>();
-    // Bumped when the engine abandons an online or offline, so its late completion does nothing.
-    private final Map<String, Long> attempts = new TreeMap<>();
 
     /** The type over the lab's arrays. */
     @Inject
     public PhysicalDiskType(StorageFabric fabric) {
+        super(ARBITRATION, RELEASE);
         this.fabric = fabric;
     }
 
@@ -66,47 +63,13 @@ public final class PhysicalDiskType implements ResourceType {
     }
 
     @Override
-    public Operation<Void> online(ResourceContext context) {
-        long attempt = attempts.merge(context.key(), 1L, Long::sum);
-        return context.kernel().operations().completeAfter(ARBITRATION, "Physical Disk '" + context.resourceName()
-                + "' online on " + context.nodeName(), () -> {
-                    if (attempts.get(context.key()) == attempt) {
-                        check(context);
-                        reserve(context);
-                    }
-                    return null;
-                });
+    protected void claim(ResourceContext context) {
+                check(context);
+                reserve(context);
     }
 
     @Override
-    public Operation<Void> offline(ResourceContext context) {
-        long attempt = attempts.merge(context.key(), 1L, Long::sum);
-        return context.kernel().operations().completeAfter(RELEASE, "Physical Disk '" + context.resourceName()
-                + "' offline on " + context.nodeName(), () -> {
-                    if (attempts.get(context.key()) == attempt) {
-                        release(context);
-                    }
-                    return null;
-                });
-    }
-
-    @Override
-    public void terminate(ResourceContext context) {
-        attempts.merge(context.key(), 1L, Long::sum);
-        release(context);
-    }
-
-    @Override
-    public boolean looksAlive(ResourceContext context) {
-        return healthy(context);
-    }
-
-    @Override
-    public boolean isAlive(ResourceContext context) {
-        return healthy(context);
-    }
-
-    private boolean healthy(ResourceContext context) {
+    protected boolean healthy(ResourceContext context) {
         if (!context.nodeName().equals(reservations.get(diskKey(context)))) {
             return false;
         }
@@ -124,7 +87,8 @@ public final class PhysicalDiskType implements ResourceType {
         }
     }
 
-    private void release(ResourceContext context) {
+    @Override
+    protected void release(ResourceContext context) {
         if (reservations.remove(diskKey(context), context.nodeName())) {
             journal(context, DISK_RELEASED);
         }
