@@ -1,6 +1,20 @@
 package io.github.exha.cluster;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
+import com.google.inject.Provider;
+import com.google.inject.multibindings.MapBinder;
+import io.github.exha.cluster.failover.GenericServiceType;
+import io.github.exha.cluster.failover.ResourceType;
+import io.github.exha.cluster.failover.ResourceTypeRegistry;
+import io.github.exha.cluster.network.HostConnectivity;
+import io.github.exha.cluster.resources.FileShareType;
+import io.github.exha.cluster.resources.FileShareWitnessType;
+import io.github.exha.cluster.resources.IpAddressType;
+import io.github.exha.cluster.resources.MajorityNodeSetType;
+import io.github.exha.cluster.resources.NetworkNameType;
+import io.github.exha.cluster.resources.PhysicalDiskType;
+import io.github.exha.cluster.resources.WitnessShare;
 import io.github.exha.cluster.command.ClusterExe;
 import io.github.exha.cluster.command.ServerManagerCmd;
 import io.github.exha.cluster.invariant.OneNodePerResourceInvariant;
@@ -25,7 +39,8 @@ import io.github.exha.core.topology.Topology;
  * kernel and its {@link Clusters} (failover clusters with started memberships) on the datacenter, makes the
  * datacenter's hosts the lab's host directory, so {@code Enter-PSSession} reaches exactly the topology's hosts, and
  * contributes the cluster invariants every run checks (a resource online on at most one node, a disk writable by at
- * most one node).
+ * most one node, at most one partition with quorum). Resource types come from a {@code MapBinder<String,
+ * ResourceType>} ({@link #resourceTypes}) holding the standard seven, to which other modules add theirs.
  * Install it next to the core module the lab installs.
  */
 public final class ClusterModule extends AbstractModule {
@@ -47,6 +62,78 @@ public final class ClusterModule extends AbstractModule {
         CoreModule.commands(binder()).addBinding().to(ServerManagerCmd.class);
         bind(ClusterExe.class).in(Singleton.class);
         CoreModule.commands(binder()).addBinding().to(ClusterExe.class);
+        bind(ResourceTypeRegistry.class).in(Singleton.class);
+        MapBinder<String, ResourceType> types = resourceTypes(binder());
+        types.addBinding(PhysicalDiskType.NAME).to(PhysicalDiskType.class);
+        types.addBinding(GenericServiceType.NAME).to(GenericServiceType.class);
+        types.addBinding(IpAddressType.NAME).to(IpAddressType.class);
+        types.addBinding(NetworkNameType.NAME).to(NetworkNameType.class);
+        types.addBinding(FileShareType.NAME).to(FileShareType.class);
+        types.addBinding(FileShareWitnessType.NAME).to(FileShareWitnessType.class);
+        types.addBinding(MajorityNodeSetType.NAME).to(MajorityNodeSetType.class);
+    }
+
+    /**
+     * The map of resource types every cluster of the lab knows, by type name. A module contributes a type with
+     * {@code ClusterModule.resourceTypes(binder()).addBinding("Microsoft Exchange Information Store").to(...)}.
+     */
+    public static MapBinder<String, ResourceType> resourceTypes(Binder binder) {
+        return MapBinder.newMapBinder(binder, String.class, ResourceType.class);
+    }
+
+    @Provides
+    @Singleton
+    HostConnectivity connectivity(Kernel kernel, Datacenter datacenter) {
+        return new HostConnectivity(kernel, datacenter.hosts());
+    }
+
+    @Provides
+    @Singleton
+    WitnessShare witnessShare(Datacenter datacenter, HostConnectivity connectivity) {
+        return new WitnessShare(datacenter.hosts(), connectivity);
+    }
+
+    @Provides
+    @Singleton
+    PhysicalDiskType physicalDisk(StorageFabric fabric) {
+        return new PhysicalDiskType(fabric);
+    }
+
+    @Provides
+    @Singleton
+    GenericServiceType genericService() {
+        return new GenericServiceType();
+    }
+
+    @Provides
+    @Singleton
+    IpAddressType ipAddress(Datacenter datacenter, HostConnectivity connectivity, Provider<Clusters> clusters) {
+        // Through a provider: the clusters need the types first, and networks change while the lab runs.
+        return new IpAddressType(datacenter.hosts(), connectivity, name -> clusters.get().networks(name));
+    }
+
+    @Provides
+    @Singleton
+    NetworkNameType networkName(Datacenter datacenter) {
+        return new NetworkNameType(datacenter.hosts());
+    }
+
+    @Provides
+    @Singleton
+    FileShareType fileShare(Datacenter datacenter) {
+        return new FileShareType(datacenter.hosts());
+    }
+
+    @Provides
+    @Singleton
+    FileShareWitnessType fileShareWitness(WitnessShare witness) {
+        return new FileShareWitnessType(witness);
+    }
+
+    @Provides
+    @Singleton
+    MajorityNodeSetType majorityNodeSet(WitnessShare witness) {
+        return new MajorityNodeSetType(witness);
     }
 
     @Provides
@@ -58,9 +145,10 @@ public final class ClusterModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Clusters clusters(Topology topology, Kernel kernel, Datacenter datacenter) {
+    Clusters clusters(Topology topology, Kernel kernel, Datacenter datacenter, HostConnectivity connectivity,
+            ResourceTypeRegistry types) {
         // Building starts each cluster's membership, so its heartbeats run from the lab's first instant.
-        return Clusters.build(topology, kernel, datacenter);
+        return Clusters.build(topology, kernel, datacenter, connectivity, types);
     }
 
     @Provides

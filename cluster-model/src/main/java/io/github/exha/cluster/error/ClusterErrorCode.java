@@ -72,6 +72,14 @@ public enum ClusterErrorCode implements ErrorCode {
     NO_QUORUM("cluster.no-quorum", STATE),
     /** An unknown resource type. */
     RESOURCE_TYPE_NOT_FOUND("cluster.resource-type-not-found", USER),
+    /** ERROR_BAD_NETPATH (53) / ERROR_BAD_NET_NAME (67): a share's server or the share cannot be found. */
+    BAD_NET_PATH("cluster.bad-net-path", STATE),
+    /** ERROR_DUP_NAME (52): a cluster name that a computer or another cluster already uses. */
+    DUPLICATE_NAME("cluster.duplicate-name", STATE),
+    /** ERROR_CLUSTER_IPADDR_IN_USE (5057): the cluster IP address is in use. */
+    IPADDR_IN_USE("cluster.ipaddr-in-use", STATE),
+    /** A node that cannot be clustered: edition, missing feature, workgroup, other Windows version, or too many nodes. */
+    NODE_NOT_ELIGIBLE("cluster.node-not-eligible", STATE),
     /** A bug in the cluster model. */
     INTERNAL("cluster.internal", ErrorCategory.INTERNAL);
 

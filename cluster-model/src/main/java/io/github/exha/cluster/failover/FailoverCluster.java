@@ -1,6 +1,7 @@
 package io.github.exha.cluster.failover;
 
 import io.github.exha.cluster.error.ClusterErrorCode;
+import io.github.exha.core.error.CoreErrorCode;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.error.NativeCode;
 import io.github.exha.core.kernel.JournalEntry;
@@ -96,16 +97,67 @@ public final class FailoverCluster {
      * @throws ExhaException {@code OBJECT_ALREADY_EXISTS} (5010) for a name already used
      */
     public ClusterNode addNode(String nodeName) {
+        return addNode(nodeName, NodeState.UP);
+    }
+
+    /**
+     * Adds a node that is {@link NodeState#UP} (forming) or {@link NodeState#JOINING} ("Add Node" on a running
+     * cluster: it hosts nothing until {@link #nodeUp}). The new node is not a possible owner of resources whose
+     * possible owners were set explicitly, as on Windows.
+     *
+     * @throws ExhaException {@code OBJECT_ALREADY_EXISTS} (5010) for a name already used; {@code INVALID_ARGUMENT}
+     *     for another initial state
+     */
+    public ClusterNode addNode(String nodeName, NodeState initial) {
         requireName(nodeName, "node");
-        if (nodes.containsKey(key(nodeName))) {
-            throw alreadyExists("node", nodeName);
+        if (initial != NodeState.UP && initial != NodeState.JOINING) {
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "A node is added Up or Joining, not " + initial + ".");
         }
-        ClusterNode node = new ClusterNode(nodeName, NodeState.UP);
+        if (nodes.containsKey(key(nodeName))) {
+            throw new ExhaException(ClusterErrorCode.OBJECT_ALREADY_EXISTS, "The node is already a member of the cluster: '"
+                    + nodeName + "' in cluster " + name + ".", NativeCode.win32(5065));
+        }
+        ClusterNode node = new ClusterNode(nodeName, initial);
         nodes.put(key(nodeName), node);
-        journalState("node.state", Map.of("node", nodeName, "from", "", "to", NodeState.UP.displayName()));
+        journalState("node.state", Map.of("node", nodeName, "from", "", "to", initial.displayName()));
         // Groups that had nowhere to go may now come online here.
         recoverStrandedGroups();
         return node;
+    }
+
+    /**
+     * Evicts a node ({@code cluster node <n> /evict}): it leaves the possible and preferred owner lists, and groups it
+     * still owns (offline, since it is down) pass to their next node.
+     *
+     * @throws ExhaException {@code CANT_EVICT_ACTIVE_NODE} (5009) unless the node is Down; {@code INVALID_STATE}
+     *     (5023) for the last node, since evicting it would destroy the cluster
+     */
+    public void evictNode(String nodeName) {
+        ClusterNode node = node(nodeName);
+        if (nodes.size() == 1) {
+            throw new ExhaException(ClusterErrorCode.INVALID_STATE, "The node " + node.name() + " is the last node of "
+                    + name + "; evicting it would destroy the cluster, which exha does not model.", NativeCode.win32(5023));
+        }
+        if (node.state != NodeState.DOWN) {
+            throw new ExhaException(ClusterErrorCode.CANT_EVICT_ACTIVE_NODE, "A cluster node cannot be evicted from the"
+                    + " cluster unless the node is down or it is the last node: " + node.name() + " is "
+                    + node.state.displayName() + ".", NativeCode.win32(5009));
+        }
+        nodes.remove(key(node.name()));
+        for (ClusterGroup group : groups.values()) {
+            group.preferredOwners.remove(node);
+            for (ClusterResource resource : group.resources.values()) {
+                if (resource.possibleOwners != null) {
+                    resource.possibleOwners.remove(node);
+                }
+            }
+            if (group.owner == node) {
+                ClusterNode next = failoverOrder(group).stream().findFirst().orElse(null);
+                setOwner(group, next);
+            }
+        }
+        journalState("node.evicted", Map.of("node", node.name()));
+        recoverStrandedGroups();
     }
 
     /** The node named {@code nodeName}; {@code NODE_NOT_FOUND} (5042) if there is none. */

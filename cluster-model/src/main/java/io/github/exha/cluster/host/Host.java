@@ -74,6 +74,7 @@ public final class Host {
     private final TreeMap<DriveLetter, LunRef> assignments = new TreeMap<>();
     private final TreeMap<DriveLetter, Volume> mounted = new TreeMap<>();
     private final List<Consumer<PowerTransition>> listeners = new ArrayList<>();
+    private final FileSharing sharing;
     private PowerState power = PowerState.ON;
     private Operation<Void> powerOperation;
     private Timer powerTimer;
@@ -89,6 +90,7 @@ public final class Host {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.fabric = Objects.requireNonNull(fabric, "fabric");
         this.kernel = Objects.requireNonNull(kernel, "kernel");
+        this.sharing = new FileSharing(this, kernel.journal());
         configuration.features().forEach(id -> features.add(ServerFeature.of(id).orElseThrow()));
         configuration.hotfixes().forEach(kb -> hotfixes.add(HostConfiguration.hotfixNumber(name(), kb)));
         this.systemDisk = new SystemDisk(configuration.name());
@@ -596,6 +598,11 @@ public final class Host {
         mounted.remove(drive);
         LunRef lun = assignments.remove(drive);
         volumeEvent("host.volume-dismounted", drive, lun, volume.label());
+    }
+
+    /** The host's shares and folder permissions ({@code net share}, {@code cacls}). */
+    public FileSharing sharing() {
+        return sharing;
     }
 
     /** The mounted volumes by drive letter, {@code C:} included; empty while the host is not running. */

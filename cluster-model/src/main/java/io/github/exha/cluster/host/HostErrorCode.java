@@ -32,7 +32,15 @@ public enum HostErrorCode implements ErrorCode {
     /** A power operation the host's power state does not allow. */
     INVALID_POWER_STATE("cluster.host.invalid-power-state", STATE),
     /** The storage array refused what the host asked (the array is off, the LUN is gone...). */
-    STORAGE_REFUSED("cluster.host.storage-refused", STATE);
+    STORAGE_REFUSED("cluster.host.storage-refused", STATE),
+    /** NERR_DuplicateShare (2118): the share name is in use on the host. */
+    SHARE_EXISTS("cluster.host.share-exists", STATE),
+    /** NERR_NetNameNotFound (2310): no share of that name. */
+    NO_SUCH_SHARE("cluster.host.no-such-share", USER),
+    /** NERR_UnknownDevDir (2116): the folder to share or secure does not exist. */
+    NO_SUCH_FOLDER("cluster.host.no-such-folder", USER),
+    /** NERR_BadShareName-like (2103): a share name with a character Windows does not allow. */
+    INVALID_SHARE_NAME("cluster.host.invalid-share-name", USER);
 
     private final String id;
     private final ErrorCategory category;

@@ -6,6 +6,7 @@ import io.github.exha.cluster.failover.FailoverCluster;
 import io.github.exha.cluster.failover.NodeState;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.error.NativeCode;
+import io.github.exha.core.error.NearestNames;
 import io.github.exha.core.kernel.FaultPoint;
 import io.github.exha.core.kernel.JournalEntry;
 import io.github.exha.core.kernel.Kernel;
@@ -82,8 +83,9 @@ public final class ClusterMembership {
 
     private final Kernel kernel;
     private final FailoverCluster cluster;
-    private final List<ClusterNetwork> networks;
-    private final List<ClusterNetwork> heartbeatNetworks;
+    // Replaced (never mutated) when an administrator renames a network or changes its role.
+    private List<ClusterNetwork> networks;
+    private List<ClusterNetwork> heartbeatNetworks;
     private final Connectivity connectivity;
     private final HeartbeatPolicy policy;
     private final FaultPoint nodeCrash;
@@ -115,19 +117,8 @@ public final class ClusterMembership {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.connectivity = Objects.requireNonNull(connectivity, "connectivity");
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.networks = List.copyOf(Objects.requireNonNull(networks, "networks"));
-        Set<String> names = new LinkedHashSet<>();
-        for (ClusterNetwork network : this.networks) {
-            if (!names.add(network.name().toLowerCase(Locale.ROOT))) {
-                throw new ExhaException(QuorumErrorCode.INVALID_NETWORK, "Two cluster networks are named '" + network.name() + "'.");
-            }
-        }
+        this.networks = checkNetworks(cluster.name(), Objects.requireNonNull(networks, "networks"));
         this.heartbeatNetworks = this.networks.stream().filter(ClusterNetwork::carriesHeartbeats).toList();
-        if (heartbeatNetworks.isEmpty()) {
-            throw new ExhaException(QuorumErrorCode.INVALID_NETWORK, "Cluster " + cluster.name()
-                    + " has no network enabled for internal cluster communications (private or mixed); its nodes"
-                    + " could not exchange heartbeats.");
-        }
         policy.validateFor(cluster.version());
         validate(Objects.requireNonNull(quorum, "quorum"));
         this.quorum = quorum;
@@ -156,19 +147,216 @@ public final class ClusterMembership {
             member.state = cluster.node(member.name).state() == NodeState.DOWN ? MemberState.STOPPED : MemberState.MEMBER;
         }
         reconcile(Cause.FORM, null);
+        connectAll();
+        Duration period = policy.delay(true);
+        checkTimer = kernel.scheduler().scheduleEvery(period, period, this::check, Liveness.DAEMON);
+    }
+
+    private void connectAll() {
         for (Member observer : members.values()) {
             for (Member peer : members.values()) {
                 if (observer != peer) {
-                    Link link = new Link(observer, peer, connectivity.sameSubnet(observer.name, peer.name));
-                    links.add(link);
-                    Duration delay = policy.delay(link.sameSubnet);
-                    // The first heartbeat goes out one interval after start, so every firing is a whole multiple.
-                    link.timer = kernel.scheduler().scheduleEvery(delay, delay, link::tick, Liveness.DAEMON);
+                    connect(observer, peer);
                 }
             }
         }
-        Duration period = policy.delay(true);
-        checkTimer = kernel.scheduler().scheduleEvery(period, period, this::check, Liveness.DAEMON);
+    }
+
+    private void connect(Member observer, Member peer) {
+        Link link = new Link(observer, peer, connectivity.sameSubnet(observer.name, peer.name));
+        links.add(link);
+        Duration delay = policy.delay(link.sameSubnet);
+        // The first heartbeat goes out one interval after now, so every firing is a whole multiple.
+        link.timer = kernel.scheduler().scheduleEvery(delay, delay, link::tick, Liveness.DAEMON);
+    }
+
+    private static List<ClusterNetwork> checkNetworks(String clusterName, List<ClusterNetwork> networks) {
+        Set<String> names = new LinkedHashSet<>();
+        for (ClusterNetwork network : networks) {
+            if (!names.add(network.name().toLowerCase(Locale.ROOT))) {
+                throw new ExhaException(QuorumErrorCode.INVALID_NETWORK, "Two cluster networks are named '" + network.name() + "'.");
+            }
+        }
+        if (networks.stream().noneMatch(ClusterNetwork::carriesHeartbeats)) {
+            throw new ExhaException(QuorumErrorCode.INVALID_NETWORK, "Cluster " + clusterName
+                    + " has no network enabled for internal cluster communications (private or mixed); its nodes"
+                    + " could not exchange heartbeats.");
+        }
+        return List.copyOf(networks);
+    }
+
+    // ================================================================ nodes joining and leaving
+
+    /**
+     * Adds a node the engine has just added {@linkplain FailoverCluster#addNode(String, NodeState) Joining} ("Add
+     * Node", {@code cluster /add}):
+     * its cluster service joins the running cluster at once, which counts its vote from now on; the engine sees it
+     * Joining until the next membership check. The node must hear, and be heard by, every running member.
+     *
+     * @throws ExhaException {@code cluster.quorum.node-unreachable} (ERROR_CLUSTER_NODE_UNREACHABLE, 5072) when the
+     *     node's host is down or cannot exchange heartbeats with a running member; {@code cluster.quorum.invalid-state}
+     *     when the cluster is not running (no partition with quorum) or the node is already a member
+     */
+    public void addMember(String node) {
+        String name = cluster.node(node).name();
+        checkJoin(name);
+        Member member = new Member(name);
+        member.hostUp = connectivity.hostRunning(name);
+        members.put(key(name), member);
+        kernel.journal().append(JournalEntry.Type.STATE_CHANGE, cluster.name(), "membership.added", Map.of("node", name));
+        if (!started) {
+            return;
+        }
+        // Joins with the add itself, so the running cluster never counts the new vote without the new node.
+        member.state = MemberState.JOINING;
+        member.joinedAt = kernel.clock().nanos();
+        for (Member other : List.copyOf(members.values())) {
+            if (other != member) {
+                connect(other, member);
+                connect(member, other);
+            }
+        }
+        reconcile(Cause.CHECK, null);
+    }
+
+    /**
+     * Checks that {@code node} could join now, without changing anything: what {@link #addMember} refuses.
+     *
+     * @throws ExhaException as {@link #addMember}
+     */
+    public void checkJoin(String node) {
+        if (members.containsKey(key(node))) {
+            throw new ExhaException(QuorumErrorCode.INVALID_STATE, "The node " + node + " is already a member of "
+                    + cluster.name() + ".", NativeCode.win32(5065));
+        }
+        if (started && quorumPartition().isEmpty()) {
+            throw new ExhaException(QuorumErrorCode.INVALID_STATE, "The cluster " + cluster.name()
+                    + " is not running (no partition holds quorum); a node can only join a running cluster.");
+        }
+        Member candidate = new Member(node);
+        candidate.hostUp = connectivity.hostRunning(node);
+        if (!started) {
+            return;
+        }
+        Optional<Member> deaf = members.values().stream().filter(Member::active).filter(m -> !communicate(candidate, m))
+                .findFirst();
+        if (!candidate.hostUp || deaf.isPresent()) {
+            throw new ExhaException(QuorumErrorCode.NODE_UNREACHABLE, "The cluster node is not reachable: " + node
+                    + (candidate.hostUp ? " cannot exchange heartbeats with " + deaf.get().name + " on any network"
+                            + " enabled for cluster communications" : " is not running") + ".", NativeCode.win32(5051));
+        }
+    }
+
+    /**
+     * Forgets an evicted node ({@code cluster node /evict}): its links stop and its vote no longer counts, so the
+     * remaining nodes may gain or lose quorum. The engine must already have evicted it.
+     */
+    public void removeMember(String node) {
+        Member member = member(node);
+        for (Link link : List.copyOf(links)) {
+            if (link.observer == member || link.peer == member) {
+                link.reset();
+                link.timer.cancel();
+                links.remove(link);
+            }
+        }
+        members.remove(key(member.name));
+        if (member.name.equals(witnessOwner)) {
+            witnessOwner = null;
+        }
+        kernel.journal().append(JournalEntry.Type.STATE_CHANGE, cluster.name(), "membership.evicted", Map.of("node", member.name));
+        if (started) {
+            reconcile(Cause.LEAVE, null);
+        }
+    }
+
+    /**
+     * The node's cluster service stops in an orderly way (a shutdown or {@code net stop clussvc}): it tells the
+     * others it is leaving, so they regroup at once instead of waiting for missed heartbeats, and its groups move
+     * on. A node that is not running the cluster is left alone.
+     */
+    public void leave(String node) {
+        Member member = member(node);
+        if (!member.active()) {
+            return;
+        }
+        member.state = MemberState.STOPPED;
+        kernel.journal().append(JournalEntry.Type.STATE_CHANGE, cluster.name(), "membership.leave", Map.of("node", member.name));
+        cluster.nodeDown(member.name);
+        for (Link link : links) {
+            if (link.observer == member || link.peer == member) {
+                link.reset();
+            }
+        }
+        reconcile(Cause.LEAVE, null);
+    }
+
+    // ================================================================ networks
+
+    /**
+     * Renames a cluster network ({@code cluster network "Cluster Network 1" /rename:Heartbeat}); heartbeats keep
+     * running on it.
+     *
+     * @throws ExhaException {@code cluster.quorum.invalid-network} for an unknown network (5045) or a name in use
+     *     (ERROR_CLUSTER_NETWORK_EXISTS, 5044)
+     */
+    public void renameNetwork(String network, String newName) {
+        ClusterNetwork current = network(network);
+        if (newName == null || newName.isBlank()) {
+            throw new ExhaException(QuorumErrorCode.INVALID_NETWORK, "A cluster network needs a name.");
+        }
+        replaceNetwork(current, current.renamed(newName.strip()));
+    }
+
+    /**
+     * Changes what a cluster network is used for ({@code cluster network "Heartbeat" /prop Role=1}, or on 2008
+     * unticking "Allow clients to connect through this network"). Heartbeats start or stop on it at once.
+     *
+     * @throws ExhaException {@code cluster.quorum.invalid-network} for an unknown network (5045);
+     *     {@code cluster.quorum.last-internal-network} (5066) when no network would be left for internal cluster
+     *     communication
+     */
+    public void setNetworkRole(String network, NetworkRole role) {
+        ClusterNetwork current = network(network);
+        replaceNetwork(current, current.withRole(Objects.requireNonNull(role, "role")));
+    }
+
+    /** The network named {@code name} (ignoring case). */
+    public ClusterNetwork network(String name) {
+        return networks.stream().filter(n -> n.name().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new ExhaException(QuorumErrorCode.INVALID_NETWORK, "The cluster network was not found: '"
+                        + name + "'." + NearestNames.didYouMean(String.valueOf(name),
+                                networks.stream().map(ClusterNetwork::name).toList(), "") + " Networks of " + cluster.name()
+                        + ": " + networks.stream().map(ClusterNetwork::name).toList(), NativeCode.win32(5045)));
+    }
+
+    private void replaceNetwork(ClusterNetwork current, ClusterNetwork replacement) {
+        List<ClusterNetwork> changed = networks.stream().map(n -> n == current ? replacement : n).toList();
+        if (networks.stream().anyMatch(n -> n != current && n.name().equalsIgnoreCase(replacement.name()))) {
+            throw new ExhaException(QuorumErrorCode.INVALID_NETWORK, "The cluster network already exists: '"
+                    + replacement.name() + "'.", NativeCode.win32(5044));
+        }
+        if (changed.stream().noneMatch(ClusterNetwork::carriesHeartbeats)) {
+            throw new ExhaException(QuorumErrorCode.LAST_INTERNAL_NETWORK, "The cluster network '" + current.name()
+                    + "' is the only one configured for internal cluster communication between two or more active"
+                    + " cluster nodes. The internal communication capability cannot be removed from the network.",
+                    NativeCode.win32(5066));
+        }
+        List<ClusterNetwork> checked = checkNetworks(cluster.name(), changed);
+        // Heartbeat bookkeeping is per network: settle it on the old list, then start afresh on the new one.
+        for (Link link : links) {
+            link.reset();
+            link.timer.cancel();
+        }
+        links.clear();
+        networks = checked;
+        heartbeatNetworks = networks.stream().filter(ClusterNetwork::carriesHeartbeats).toList();
+        kernel.journal().append(JournalEntry.Type.STATE_CHANGE, cluster.name(), "network.changed", Map.of(
+                "network", current.name(), "name", replacement.name(), "role", replacement.role().name(),
+                "subnet", replacement.subnet()));
+        if (started) {
+            connectAll();
+        }
     }
 
     /**
@@ -472,7 +660,9 @@ public final class ClusterMembership {
         /** Periodic or reconfiguration check: votes and witness re-evaluated, joins admitted, no split. */
         CHECK,
         /** A member rebooted before its crash was detected: it is removed. */
-        REBOOT
+        REBOOT,
+        /** A member left in an orderly way or was evicted: the rest stays whole, nothing is logged as lost. */
+        LEAVE
     }
 
     private void reconcile(Cause cause, Member rebooted) {
@@ -482,7 +672,7 @@ public final class ClusterMembership {
             case FORM, REGROUP, REBOOT -> cliques(oldActive.stream().filter(m -> m.hostUp && m != rebooted).toList());
             // Between regroups the running cluster stays whole (undetected crashes still count); it dissolves only
             // when none of its hosts runs, as nobody is left to run it.
-            case CHECK -> oldActive.stream().anyMatch(m -> m.hostUp) ? List.of(sorted(oldActive)) : List.of();
+            case CHECK, LEAVE -> oldActive.stream().anyMatch(m -> m.hostUp) ? List.of(sorted(oldActive)) : List.of();
         };
         List<Member> stoppedNodes = members.values().stream()
                 .filter(m -> m.hostUp && (!m.active() || m == rebooted)).toList();

@@ -15,6 +15,11 @@ public interface Connectivity {
      */
     boolean reachesWitness(String node, Witness witness);
 
+    /** Whether the node's host is running now (a node to add must be). By default every host is. */
+    default boolean hostRunning(String node) {
+        return true;
+    }
+
     /**
      * Whether the two nodes share a subnet, which picks the SameSubnet or CrossSubnet heartbeat setting on Windows
      * 2008. By default every pair shares one.

@@ -21,6 +21,10 @@ public enum QuorumErrorCode implements ErrorCode {
     INVALID_NETWORK("cluster.quorum.invalid-network", USER),
     /** A heartbeat setting out of its range, or a tuned setting on Windows 2003 where none is tunable. */
     INVALID_HEARTBEAT_SETTING("cluster.quorum.invalid-heartbeat-setting", USER),
+    /** A node to add cannot exchange heartbeats with the running members, or is down (5051). */
+    NODE_UNREACHABLE("cluster.quorum.node-unreachable", STATE),
+    /** The change would leave no network for internal cluster communication (ERROR_CLUSTER_LAST_INTERNAL_NETWORK, 5066). */
+    LAST_INTERNAL_NETWORK("cluster.quorum.last-internal-network", STATE),
     /** An operation in the wrong state (starting twice, restarting a node that is running). */
     INVALID_STATE("cluster.quorum.invalid-state", STATE),
     /** Two partitions held quorum at once: a bug in exha, never a simulated outcome. */

@@ -73,7 +73,7 @@ public final class HostConnectivity implements Connectivity {
     public boolean heartbeatReaches(String from, String to, ClusterNetwork network) {
         Host a = hosts.get(from);
         Host b = hosts.get(to);
-        return a != null && b != null && reaches(a, b, network.name());
+        return a != null && b != null && reaches(a, b, network.subnet());
     }
 
     @Override
@@ -88,6 +88,12 @@ public final class HostConnectivity implements Connectivity {
         }
         // A disk witness: see the class comment.
         return witness instanceof DiskWitness;
+    }
+
+    @Override
+    public boolean hostRunning(String node) {
+        Host host = hosts.get(node);
+        return host != null && host.isRunning();
     }
 
     /** Two nodes share a subnet when, on some network both are on, their NICs are in the same IP subnet. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The "IP Address" resource type: a client-access IPv4 address a node adds to its NIC on a cluster network. It
@@ -49,7 +50,8 @@ public final class IpAddressType extends ClaimingResourceType {
 
     private final Map<String, Host> hosts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final HostConnectivity connectivity;
-    private final Map<String, List<ClusterNetwork>> networks = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    // The clusters' current networks, asked each time: networks are renamed and change roles while the lab runs.
+    private final Function<String, List<ClusterNetwork>> networksOf;
     // Keyed by ResourceContext.key(): the addresses online now, for conflict detection across the lab.
     private final Map<String, Binding> bindings = new TreeMap<>();
 
@@ -58,13 +60,24 @@ public final class IpAddressType extends ClaimingResourceType {
      *
      * @param hosts every host of the lab (their NICs are checked for conflicts)
      * @param connectivity the lab's network state (NICs down, networks cut)
-     * @param clusterNetworks each cluster's networks, by cluster name (ignoring case)
+     * @param networksOf a cluster's current networks, by cluster name (ignoring case); empty for an unknown cluster
      */
-    public IpAddressType(List<Host> hosts, HostConnectivity connectivity, Map<String, List<ClusterNetwork>> clusterNetworks) {
+    public IpAddressType(List<Host> hosts, HostConnectivity connectivity, Function<String, List<ClusterNetwork>> networksOf) {
         super(BIND, UNBIND);
         Objects.requireNonNull(hosts, "hosts").forEach(host -> this.hosts.put(host.name(), host));
         this.connectivity = Objects.requireNonNull(connectivity, "connectivity");
-        Objects.requireNonNull(clusterNetworks, "clusterNetworks").forEach((name, list) -> networks.put(name, List.copyOf(list)));
+        this.networksOf = Objects.requireNonNull(networksOf, "networksOf");
+    }
+
+    /** The type over fixed networks per cluster (ignoring case), for a lab whose networks never change. */
+    public IpAddressType(List<Host> hosts, HostConnectivity connectivity, Map<String, List<ClusterNetwork>> clusterNetworks) {
+        this(hosts, connectivity, fixed(clusterNetworks));
+    }
+
+    private static Function<String, List<ClusterNetwork>> fixed(Map<String, List<ClusterNetwork>> clusterNetworks) {
+        Map<String, List<ClusterNetwork>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Objects.requireNonNull(clusterNetworks, "clusterNetworks").forEach((name, list) -> copy.put(name, List.copyOf(list)));
+        return name -> copy.getOrDefault(name, List.of());
     }
 
     @Override
@@ -92,8 +105,10 @@ public final class IpAddressType extends ClaimingResourceType {
             return false;
         }
         Host host = hosts.get(context.nodeName());
-        String network = context.property(NETWORK, "");
-        return host != null && host.isRunning() && !connectivity.isCut(network) && upNic(host, network).isPresent();
+        String networkName = context.property(NETWORK, "");
+        String subnet = networksOf.apply(context.clusterName()).stream().filter(n -> n.name().equalsIgnoreCase(networkName))
+                .map(ClusterNetwork::subnet).findFirst().orElse(networkName);
+        return host != null && host.isRunning() && !connectivity.isCut(subnet) && upNic(host, subnet).isPresent();
     }
 
     @Override
@@ -115,7 +130,7 @@ public final class IpAddressType extends ClaimingResourceType {
             throw failure(context, "its address '" + text + "' is not an IPv4 address such as 192.168.10.50");
         }
         String networkName = required(context, NETWORK);
-        List<ClusterNetwork> clusterNetworks = networks.getOrDefault(context.clusterName(), List.of());
+        List<ClusterNetwork> clusterNetworks = networksOf.apply(context.clusterName());
         ClusterNetwork network = clusterNetworks.stream().filter(n -> n.name().equalsIgnoreCase(networkName)).findFirst()
                 .orElseThrow(() -> failure(context, "address " + text + " is on network '" + networkName
                         + "', which is not a network of cluster " + context.clusterName() + " (networks: "
@@ -130,10 +145,10 @@ public final class IpAddressType extends ClaimingResourceType {
             throw failure(context, "node " + context.nodeName() + " is not running, so address " + text
                     + " cannot be added");
         }
-        Nic nic = host.nics().stream().filter(n -> n.network().equalsIgnoreCase(network.name())).findFirst()
+        Nic nic = host.nics().stream().filter(n -> n.network().equalsIgnoreCase(network.subnet())).findFirst()
                 .orElseThrow(() -> failure(context, "node " + context.nodeName() + " has no NIC on network '"
                         + network.name() + "' for address " + text));
-        if (connectivity.isCut(network.name()) || upNic(host, network.name()).isEmpty()) {
+        if (connectivity.isCut(network.subnet()) || upNic(host, network.subnet()).isEmpty()) {
             throw failure(context, "NIC '" + nic.name() + "' of " + context.nodeName() + " on network '"
                     + network.name() + "' is down (The network location cannot be reached), so address " + text
                     + " cannot be added");

@@ -13,14 +13,23 @@ import java.util.Optional;
  *
  * @param values converted values by canonical parameter name (switches bound to {@link Boolean})
  * @param positionals for native commands, the words that were not switches, in order; empty for cmdlets
+ * @param words for native commands, every word in order, switches as written ({@code /G}, {@code /GRANT:X,FULL}) and
+ *     arguments resolved; for programs such as {@code cacls} whose meaning depends on where an argument stands
+ *     relative to a switch. Empty for cmdlets
  */
-public record Arguments(Map<String, Object> values, List<String> positionals) {
+public record Arguments(Map<String, Object> values, List<String> positionals, List<String> words) {
     public Arguments {
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
         positionals = List.copyOf(positionals);
+        words = List.copyOf(words);
         for (Map.Entry<String, Object> e : values.entrySet()) {
             Objects.requireNonNull(e.getValue(), () -> "value of " + e.getKey());
         }
+    }
+
+    /** Values and positionals, the positionals doubling as the words (no switches were given). */
+    public Arguments(Map<String, Object> values, List<String> positionals) {
+        this(values, positionals, positionals);
     }
 
     /** No arguments. */
@@ -72,6 +81,6 @@ public record Arguments(Map<String, Object> values, List<String> positionals) {
     public Arguments with(String name, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(values);
         copy.put(name, value);
-        return new Arguments(copy, positionals);
+        return new Arguments(copy, positionals, words);
     }
 }

@@ -146,16 +146,18 @@ public final class CommandBinder {
             put(values, byPosition.get(next), resolve(value), value.position(), value.position());
             next++;
         }
-        return new Arguments(values, List.of());
+        return new Arguments(values, List.of(), List.of());
     }
 
     private Arguments bindNative(CommandCall call, CommandDescriptor d) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> positionals = new ArrayList<>();
+        List<String> words = new ArrayList<>();
         List<CommandElement> elements = call.elements();
         for (int i = 0; i < elements.size(); i++) {
             CommandElement element = elements.get(i);
             if (element instanceof SlashSwitchElement s) {
+                words.add(s.rawText());
                 ParameterDescriptor parameter = resolveNativeSwitch(d, s.name(), "/", s.position());
                 Object raw;
                 if (parameter.type().isSwitch()) {
@@ -174,12 +176,17 @@ public final class CommandBinder {
                 ParameterDescriptor parameter = resolveNativeSwitch(d, p.name(), "-", p.position());
                 GivenValue given = valueFor(p, parameter, elements, i, CommandSyntax.NATIVE);
                 put(values, parameter, given.raw(), p.position(), given.at());
+                words.add(p.rawText());
+                if (given.used() > 0) {
+                    words.add(display(given.raw()));
+                }
                 i += given.used();
             } else if (element instanceof ArgumentElement a) {
                 positionals.add(display(resolve(a.value())));
+                words.add(positionals.get(positionals.size() - 1));
             }
         }
-        return new Arguments(values, positionals);
+        return new Arguments(values, positionals, words);
     }
 
     /** The value a parameter token gives, where it is, and how many following elements it used (0 or 1). */
