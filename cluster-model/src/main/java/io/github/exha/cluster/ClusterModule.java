@@ -15,7 +15,11 @@ import io.github.exha.cluster.resources.MajorityNodeSetType;
 import io.github.exha.cluster.resources.NetworkNameType;
 import io.github.exha.cluster.resources.PhysicalDiskType;
 import io.github.exha.cluster.resources.WitnessShare;
+import java.util.List;
+import io.github.exha.cluster.command.CaclsCommand;
 import io.github.exha.cluster.command.ClusterExe;
+import io.github.exha.cluster.command.MakeDirectory;
+import io.github.exha.cluster.command.NetCommand;
 import io.github.exha.cluster.command.ServerManagerCmd;
 import io.github.exha.cluster.invariant.OneNodePerResourceInvariant;
 import io.github.exha.cluster.invariant.OneQuorumPartitionInvariant;
@@ -30,6 +34,7 @@ import io.github.exha.cluster.topology.DatacenterHostDirectory;
 import io.github.exha.cluster.topology.HostsSection;
 import io.github.exha.cluster.topology.StorageSection;
 import io.github.exha.core.CoreModule;
+import io.github.exha.core.command.Command;
 import io.github.exha.core.kernel.Kernel;
 import io.github.exha.core.topology.Topology;
 
@@ -62,6 +67,10 @@ public final class ClusterModule extends AbstractModule {
         CoreModule.commands(binder()).addBinding().to(ServerManagerCmd.class);
         bind(ClusterExe.class).in(Singleton.class);
         CoreModule.commands(binder()).addBinding().to(ClusterExe.class);
+        for (Class<? extends Command> command : List.of(NetCommand.class, CaclsCommand.class, MakeDirectory.class)) {
+            bind(command).in(Singleton.class);
+            CoreModule.commands(binder()).addBinding().to(command);
+        }
         bind(ResourceTypeRegistry.class).in(Singleton.class);
         MapBinder<String, ResourceType> types = resourceTypes(binder());
         types.addBinding(PhysicalDiskType.NAME).to(PhysicalDiskType.class);

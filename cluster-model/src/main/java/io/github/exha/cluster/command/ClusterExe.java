@@ -32,7 +32,9 @@ import java.util.Locale;
  */
 public final class ClusterExe implements Command {
     private static final List<String> ACTIONS = List.of("moveto", "move", "online", "offline", "status", "listowners",
-            "listdep", "fail", "pause", "resume");
+            "listdep", "fail", "pause", "resume", "evict", "rename", "prop", "priv", "create", "add", "quorum");
+    // Actions on the cluster itself, written without an object: cluster /cluster:NAME /create ...
+    private static final List<String> CLUSTER_ACTIONS = List.of("create", "add", "quorum");
     private static final CommandDescriptor DESCRIPTOR = new CommandDescriptor("cluster", List.of(), CommandSyntax.NATIVE,
             "cluster.exe: group, resource and node actions on a failover cluster.", List.of(
                     ParameterDescriptor.named("moveto", ParameterType.string(), "Move the group to this node."),
@@ -51,11 +53,28 @@ public final class ClusterExe implements Command {
                     ParameterDescriptor.named("fail", ParameterType.switchParameter(), "Make the resource fail."),
                     ParameterDescriptor.named("pause", ParameterType.switchParameter(), "Pause the node."),
                     ParameterDescriptor.named("resume", ParameterType.switchParameter(), "Resume the node."),
-                    ParameterDescriptor.named("cluster", ParameterType.string(), "The cluster to act on.")),
+                    ParameterDescriptor.named("cluster", ParameterType.string(), "The cluster to act on."),
+                    ParameterDescriptor.named("evict", ParameterType.switchParameter(), "Evict the node."),
+                    ParameterDescriptor.named("rename", ParameterType.string(), "Rename the network."),
+                    ParameterDescriptor.named("prop", ParameterType.switchParameter(),
+                            "Set common properties: Role=0..3 on a network (1 internal, 2 clients, 3 both)."),
+                    ParameterDescriptor.named("priv", ParameterType.switchParameter(),
+                            "Set private properties of a resource: Name=value ..."),
+                    ParameterDescriptor.named("create", ParameterType.switchParameter(),
+                            "Create the cluster (with /nodes and /ipaddress) or a resource (with /group and /type)."),
+                    ParameterDescriptor.named("add", ParameterType.switchParameter(), "Add the /nodes to the cluster."),
+                    ParameterDescriptor.named("nodes", ParameterType.string(), "Node names, separated by spaces."),
+                    ParameterDescriptor.named("ipaddress", ParameterType.string(),
+                            "The cluster address: 192.168.10.20/255.255.255.0 (2003: /ipaddr:address,mask).")
+                            .alias("ipaddr"),
+                    ParameterDescriptor.named("group", ParameterType.string(), "The group of a new resource."),
+                    ParameterDescriptor.named("type", ParameterType.string(), "The type of a new resource."),
+                    ParameterDescriptor.named("quorum", ParameterType.string(), "The quorum: a witness share"
+                            + " \\\\SERVER\\Share, a Physical Disk resource, or Majority Node Set / Node Majority.")),
             false, ConfirmImpact.NONE, false);
 
     private enum ObjectKind {
-        GROUP, RESOURCE, NODE
+        GROUP, RESOURCE, NODE, NETWORK
     }
 
     private final Clusters clusters;
@@ -80,11 +99,16 @@ public final class ClusterExe implements Command {
                     + (given.isEmpty() ? " are the options" : " were given") + "), for example: cluster group \"EVS2\""
                     + " /moveto:Node2");
         }
+        if (CLUSTER_ACTIONS.contains(given.get(0)) && !isObjectCommand(arguments.positionals())) {
+            ClusterAdministration.validate(given.get(0), arguments);
+            return;
+        }
         Target target = parse(arguments.positionals());
         List<String> allowed = switch (target.kind()) {
             case GROUP -> List.of("moveto", "move", "online", "offline", "status", "listowners");
-            case RESOURCE -> List.of("online", "offline", "fail", "status", "listdep");
-            case NODE -> List.of("pause", "resume", "status");
+            case RESOURCE -> List.of("online", "offline", "fail", "status", "listdep", "priv", "create");
+            case NODE -> List.of("pause", "resume", "status", "evict");
+            case NETWORK -> List.of("rename", "prop", "status");
         };
         if (!allowed.contains(given.get(0))) {
             throw new IllegalArgumentException("The option '/" + given.get(0) + "' is not valid for a "
@@ -95,6 +119,11 @@ public final class ClusterExe implements Command {
 
     @Override
     public void invoke(CommandContext context, Arguments arguments) {
+        String first = ACTIONS.stream().filter(arguments::has).findFirst().orElseThrow();
+        if (CLUSTER_ACTIONS.contains(first) && !isObjectCommand(arguments.positionals())) {
+            new ClusterAdministration(clusters).invoke(context, first, arguments);
+            return;
+        }
         Target target = parse(arguments.positionals());
         String clusterName = arguments.string("cluster").orElse(target.cluster());
         FailoverCluster cluster = clusterName != null ? clusters.cluster(clusterName)
@@ -105,9 +134,15 @@ public final class ClusterExe implements Command {
         String action = ACTIONS.stream().filter(arguments::has).findFirst().orElseThrow();
         switch (target.kind()) {
             case GROUP -> group(context, cluster, target.name(), action, arguments);
-            case RESOURCE -> resource(context, cluster, target.name(), action);
+            case RESOURCE -> resource(context, cluster, target.name(), action, arguments);
             case NODE -> node(context, cluster, target.name(), action);
+            case NETWORK -> new ClusterAdministration(clusters).network(context, cluster, target.name(), action,
+                    arguments);
         }
+    }
+
+    private static boolean isObjectCommand(List<String> words) {
+        return words.stream().anyMatch(w -> kind(w) != null);
     }
 
     private void group(CommandContext context, FailoverCluster cluster, String name, String action, Arguments arguments) {
@@ -145,7 +180,12 @@ public final class ClusterExe implements Command {
                 .add("Node", now.ownerNode().orElse("")).add("Status", now.state().displayName()).build());
     }
 
-    private void resource(CommandContext context, FailoverCluster cluster, String name, String action) {
+    private void resource(CommandContext context, FailoverCluster cluster, String name, String action,
+            Arguments arguments) {
+        if (action.equals("create") || action.equals("priv")) {
+            new ClusterAdministration(clusters).resource(context, cluster, name, action, arguments);
+            return;
+        }
         ClusterResource resource = cluster.resource(name);
         switch (action) {
             case "online" -> {
@@ -177,10 +217,16 @@ public final class ClusterExe implements Command {
     private void node(CommandContext context, FailoverCluster cluster, String name, String action) {
         ClusterNode node = cluster.node(name);
         switch (action) {
+            case "evict" -> {
+                clusters.evictNode(cluster.name(), node.name());
+                context.write("Evicting node '" + node.name() + "'...");
+                context.write("Node '" + node.name() + "' was evicted from cluster '" + cluster.name() + "'.");
+                return;
+            }
             case "pause" -> cluster.pause(node.name());
             case "resume" -> cluster.resume(node.name());
             case "status" -> context.write("Listing status for node '" + node.name() + "':");
-            default -> throw wrongAction(action, "node", "/pause, /resume, /status");
+            default -> throw wrongAction(action, "node", "/pause, /resume, /status, /evict");
         }
         ClusterNode now = cluster.node(node.name());
         context.write(PsObject.builder("ClusterNodeStatus").add("Node", now.name())
@@ -201,15 +247,17 @@ public final class ClusterExe implements Command {
     /** {@code [cluster] group|resource|node <name>}, as cluster.exe reads its words. */
     private static Target parse(List<String> words) {
         List<String> rest = new ArrayList<>(words);
+        // Name=value words after /prop or /priv are settings, not part of the target.
+        rest.removeIf(w -> w.contains("="));
         String clusterName = null;
         if (!rest.isEmpty() && kind(rest.get(0)) == null) {
             clusterName = rest.remove(0);
         }
         if (rest.size() != 2 || kind(rest.get(0)) == null) {
             String typed = rest.isEmpty() ? "" : rest.get(0);
-            throw new IllegalArgumentException("cluster expects: cluster [clustername] group|resource|node <name>"
+            throw new IllegalArgumentException("cluster expects: cluster [clustername] group|resource|node|network <name>"
                     + " /option" + (typed.isEmpty() ? "" : " (got '" + String.join(" ", words) + "')")
-                    + NearestNames.didYouMean(typed, List.of("group", "resource", "node"), ""));
+                    + NearestNames.didYouMean(typed, List.of("group", "resource", "node", "network"), ""));
         }
         return new Target(clusterName, kind(rest.get(0)), rest.get(1));
     }
@@ -219,6 +267,7 @@ public final class ClusterExe implements Command {
             case "group" -> ObjectKind.GROUP;
             case "resource", "res" -> ObjectKind.RESOURCE;
             case "node" -> ObjectKind.NODE;
+            case "network", "net" -> ObjectKind.NETWORK;
             default -> null;
         };
     }

@@ -80,6 +80,8 @@ public enum ClusterErrorCode implements ErrorCode {
     IPADDR_IN_USE("cluster.ipaddr-in-use", STATE),
     /** A node that cannot be clustered: edition, missing feature, workgroup, other Windows version, or too many nodes. */
     NODE_NOT_ELIGIBLE("cluster.node-not-eligible", STATE),
+    /** ERROR_BAD_ARGUMENTS (160): a native program's command line it cannot read (cacls). */
+    BAD_ARGUMENTS("cluster.bad-arguments", USER),
     /** A bug in the cluster model. */
     INTERNAL("cluster.internal", ErrorCategory.INTERNAL);
 

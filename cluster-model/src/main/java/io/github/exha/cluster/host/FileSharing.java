@@ -101,6 +101,15 @@ public final class FileSharing {
         return List.copyOf(shares.values());
     }
 
+    /**
+     * The share named {@code name} (ignoring case).
+     *
+     * @throws ExhaException {@code cluster.host.no-such-share} (NERR_NetNameNotFound, 2310)
+     */
+    public Share require(String name) {
+        return find(name).orElseThrow(() -> noSuchShare(name));
+    }
+
     /** The share named {@code name} (ignoring case), if any. */
     public Optional<Share> find(String name) {
         return Optional.ofNullable(name == null ? null : shares.get(key(name)));

@@ -567,6 +567,43 @@ public final class Host {
     }
 
     /**
+     * Creates a folder and any missing parents ({@code mkdir C:\FSW_CCR_MAIL}); the operation completes when the
+     * volume's writes are acknowledged.
+     *
+     * @throws ExhaException FILE_EXISTS (183) when the folder or a file of that name exists; the path errors of
+     *     {@link #resolve}
+     */
+    public Operation<Void> createDirectory(String windowsPath) {
+        WindowsPath path = resolve(windowsPath);
+        Volume volume = path.volume();
+        if (volume.exists(path.path())) {
+            throw new ExhaException(ClusterErrorCode.FILE_EXISTS, "A subdirectory or file " + windowsPath
+                    + " already exists.", NativeCode.win32(183));
+        }
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        StringBuilder prefix = new StringBuilder();
+        for (String part : path.path().substring(1).split("\\\\")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            prefix.append('\\').append(part);
+            if (!volume.exists(prefix.toString())) {
+                writes.add(volume.createDirectory(prefix.toString()));
+            }
+        }
+        Operation<Void> operation = kernel.operations().create("mkdir " + path + " on " + name());
+        operation.waitingFor("the disk to acknowledge the new folder");
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                operation.fail(exhaFailure(failure));
+            } else {
+                operation.complete(null);
+            }
+        });
+        return operation;
+    }
+
+    /**
      * Mounts the filesystem a disk already holds on {@code drive} (reads only).
      *
      * @throws ExhaException {@code HOST_NOT_RUNNING}; {@code DISK_NOT_FOUND}; {@code DISK_IN_USE};

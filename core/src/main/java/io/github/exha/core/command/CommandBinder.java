@@ -171,6 +171,12 @@ public final class CommandBinder {
                             MISSING_PARAMETER_ARGUMENT, "The switch '/" + parameter.name() + "' needs a value: write /"
                                     + parameter.name() + ":<value>", s.position()));
                 }
+                if (parameter.type().isArray() && values.containsKey(parameter.name())) {
+                    // Native programs take a list switch repeatedly: net share /GRANT:a,FULL /GRANT:b,READ.
+                    List<Object> all = new ArrayList<>((List<?>) values.remove(parameter.name()));
+                    all.add(raw);
+                    raw = all;
+                }
                 put(values, parameter, raw, s.position(), s.position());
             } else if (element instanceof ParameterElement p) {
                 ParameterDescriptor parameter = resolveNativeSwitch(d, p.name(), "-", p.position());

@@ -99,6 +99,11 @@ public record ParameterType(Kind kind, String typeName, Class<? extends Enum<?>>
         return new ParameterType(Kind.ARRAY, element.typeName + "[]", null, element);
     }
 
+    /** Whether it holds a list of values (a native program's switch of this type may be repeated). */
+    public boolean isArray() {
+        return kind == Kind.ARRAY;
+    }
+
     /** Whether a bare {@code -Name} sets it without a following value. */
     public boolean isSwitch() {
         return kind == Kind.SWITCH;
