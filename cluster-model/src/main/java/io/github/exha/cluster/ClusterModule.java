@@ -15,6 +15,7 @@ import io.github.exha.cluster.topology.Datacenter;
 import io.github.exha.cluster.topology.DatacenterHostDirectory;
 import io.github.exha.cluster.topology.HostsSection;
 import io.github.exha.cluster.topology.StorageSection;
+import io.github.exha.cluster.validation.TestCluster;
 import io.github.exha.core.CoreModule;
 import io.github.exha.core.kernel.Kernel;
 import io.github.exha.core.topology.Topology;
@@ -47,6 +48,8 @@ public final class ClusterModule extends AbstractModule {
         CoreModule.commands(binder()).addBinding().to(ServerManagerCmd.class);
         bind(ClusterExe.class).in(Singleton.class);
         CoreModule.commands(binder()).addBinding().to(ClusterExe.class);
+        bind(TestCluster.class).in(Singleton.class);
+        CoreModule.commands(binder()).addBinding().to(TestCluster.class);
     }
 
     @Provides
