@@ -12,6 +12,7 @@ Setup.com /ClearLocalCMS /CMSName:CCREX01
 setup.com /RecoverCMS /CMSName:CCREX01 /CMSIPAddress:192.168.10.50
 setup.com /upgradeCMS
 ServerManagerCmd -i Web-ISAPI-Ext
+CACLS C:\ FSW_CCR_MAIL /G BUILTIN\Administrators:F CCRCLUSTER$:F
 Suspend-StorageGroupCopy -Identity "CCR01\First Storage Group"
 Move-DatabasePath -Identity "CCR01\First Storage Group\Mailbox Database" -EdbFilePath "F:\DB\Mailbox Database.edb" -ConfigurationOnly
 Move-StorageGroupPath -Identity:"CCR01\First Storage Group" -LogFolderPath:"G:\Logs\SG1" -SystemFolderPath:"G:\Logs\SG1" -ConfigurationOnly

@@ -33,6 +33,7 @@ import io.github.exha.cluster.topology.Datacenter;
 import io.github.exha.cluster.topology.DatacenterHostDirectory;
 import io.github.exha.cluster.topology.HostsSection;
 import io.github.exha.cluster.topology.StorageSection;
+import io.github.exha.cluster.validation.TestCluster;
 import io.github.exha.core.CoreModule;
 import io.github.exha.core.command.Command;
 import io.github.exha.core.kernel.Kernel;
@@ -67,7 +68,8 @@ public final class ClusterModule extends AbstractModule {
         CoreModule.commands(binder()).addBinding().to(ServerManagerCmd.class);
         bind(ClusterExe.class).in(Singleton.class);
         CoreModule.commands(binder()).addBinding().to(ClusterExe.class);
-        for (Class<? extends Command> command : List.of(NetCommand.class, CaclsCommand.class, MakeDirectory.class)) {
+        for (Class<? extends Command> command : List.of(NetCommand.class, CaclsCommand.class, MakeDirectory.class,
+                TestCluster.class)) {
             bind(command).in(Singleton.class);
             CoreModule.commands(binder()).addBinding().to(command);
         }
