@@ -156,6 +156,15 @@ public final class CommandBinder {
         List<CommandElement> elements = call.elements();
         for (int i = 0; i < elements.size(); i++) {
             CommandElement element = elements.get(i);
+            if (element instanceof ArgumentElement a && a.value() instanceof Value.ArrayLiteral array
+                    && !array.elements().isEmpty() && array.elements().get(0) instanceof Value.Literal first
+                    && !first.quoted() && first.text().startsWith("/") && first.text().length() > 1) {
+                // cmd.exe has no arrays: /ipaddr:10.0.0.5,255.0.0.0 or /GRANT:X$,FULL is one switch with its value.
+                String text = display(resolve(a.value()));
+                int colon = text.indexOf(':');
+                element = new SlashSwitchElement(colon < 0 ? text.substring(1) : text.substring(1, colon),
+                        colon < 0 ? null : text.substring(colon + 1), text, first.position());
+            }
             if (element instanceof SlashSwitchElement s) {
                 words.add(s.rawText());
                 ParameterDescriptor parameter = resolveNativeSwitch(d, s.name(), "/", s.position());
