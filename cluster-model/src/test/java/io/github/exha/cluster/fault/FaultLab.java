@@ -1,6 +1,7 @@
 package io.github.exha.cluster.fault;
 
 import io.github.exha.cluster.failover.ClusterGroup;
+import io.github.exha.cluster.failover.ClusterVersion;
 import io.github.exha.cluster.failover.FailoverCluster;
 import io.github.exha.cluster.failover.GenericServiceType;
 import io.github.exha.cluster.host.Host;
@@ -31,13 +32,12 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * The world of {@code topologies/four-node-stretched-fsw.yaml}: cluster STRETCHCL (NODE1, NODE2 in Production; NODE3,
- * NODE4 in Recovery; file share witness on HUB1 in site Witness) built by {@link Datacenter} and {@link Clusters}, with a
- * {@link ClusterFaultInjector} and, on demand, groups of a Physical Disk, an IP Address, a Network Name and a Generic
- * Service depending on both.
+ * The world of {@code topologies/four-node-stretched-fsw.yaml} (or its 2008 twin): cluster STRETCHCL (NODE1, NODE2 in
+ * Production; NODE3, NODE4 in Recovery; file share witness on HUB1 in site Witness) built by {@link Datacenter} and
+ * {@link Clusters}, with a {@link ClusterFaultInjector} and, on demand, groups of a Physical Disk, an IP Address, a
+ * Network Name and a Generic Service depending on both.
  */
 final class FaultLab {
-    static final String TOPOLOGY_TEXT = read("/topologies/four-node-stretched-fsw.yaml");
     static final String CLUSTER = "STRETCHCL";
     static final String ARRAY = "SAN-MAIN";
     static final List<String> NODES = List.of("NODE1", "NODE2", "NODE3", "NODE4");
@@ -49,13 +49,30 @@ final class FaultLab {
 
     /** The world with no injector, to compare journals. */
     static FaultLab withoutInjector(long seed) {
-        return new FaultLab(seed, null);
+        return new FaultLab(topology(), seed, null);
+    }
+
+    /** The parsed Windows 2003 topology; parse once to build many labs from it (building only reads it). */
+    static Topology topology() {
+        return topology(ClusterVersion.WINDOWS_2003);
+    }
+
+    /** The parsed topology of {@code version}: MNS + FSW on 2003, Node and File Share Majority on 2008. */
+    static Topology topology(ClusterVersion version) {
+        String file = switch (version) {
+            case WINDOWS_2003 -> "four-node-stretched-fsw.yaml";
+            case WINDOWS_2008 -> "four-node-stretched-fsw-2008.yaml";
+        };
+        return new TopologyLoader(Set.of(new StorageSection(), new HostsSection(), new ClustersSection()))
+                .parse(file, read("/topologies/" + file));
     }
 
     FaultLab(long seed, FaultTimings timings) {
-        // Parsed per lab: a Topology holds the parsed sections, and labs share nothing.
-        Topology topology = new TopologyLoader(Set.of(new StorageSection(), new HostsSection(), new ClustersSection()))
-                .parse("four-node-stretched-fsw.yaml", TOPOLOGY_TEXT);
+        this(topology(), seed, timings);
+    }
+
+    /** The world of {@code topology} seeded with {@code seed}, with an injector unless {@code timings} is null. */
+    FaultLab(Topology topology, long seed, FaultTimings timings) {
         kernel = Kernel.create(topology.name(), seed, topology.start());
         datacenter = Datacenter.build(topology, kernel, FaultLab.class.getClassLoader());
         clusters = Clusters.build(topology, kernel, datacenter);
