@@ -53,7 +53,8 @@ import java.util.random.RandomGenerator;
  * <p>Each fault lasts a virtual time drawn uniformly in [{@link FaultTimings#minOutage()},
  * {@link FaultTimings#maxOutage()}] from the stream {@code "cluster.fault.outage:" + point}, then heals by undoing
  * exactly what it did: the NIC comes up, the sites are joined, the LUN is made READ_WRITE again if it is still
- * NOT_READY. A heal the storage refuses because the array is unreachable is retried every check interval.
+ * NOT_READY. A heal the storage refuses because the array is unreachable is retried every check interval. Heal timers
+ * are daemons too: a world idle but for faults waiting to heal is idle.
  *
  * <p>Journal: the point's {@value FaultPoint#FIRED} entry, the effect's own entries ({@code nic.down},
  * {@code network.cut}, the array's access-state change), then a {@link JournalEntry.Type#FAULT} entry
@@ -112,7 +113,8 @@ public final class ClusterFaultInjector {
     /**
      * Registers the cluster fault points on {@code kernel} and starts consulting them with {@link FaultTimings#DEFAULT}.
      * With a lab built from a topology: {@code install(kernel, datacenter.hosts(), clusters.connectivity(),
-     * datacenter.fabric(), clusters.clusters())}.
+     * datacenter.fabric(), clusters.clusters())}. It takes the parts rather than the topology types so that
+     * {@code Clusters.build} can install it without a package cycle.
      *
      * @param hosts the lab's hosts (the nodes' NICs are found here)
      * @param network the lab's networks, where NIC failures and site partitions are injected
@@ -164,7 +166,8 @@ public final class ClusterFaultInjector {
             }
             for (Nic nic : host.nics()) {
                 String target = host.name() + "/" + nic.name();
-                if (!isActive(NIC_FAILURE, target) && network.isNicUp(host.name(), nic.name()) && nicFailure.fires(target)) {
+                if (!isActive(NIC_FAILURE, target) && network.isNicUp(host.name(), nic.name())
+                        && nicFailure.fires(target)) {
                     network.nicDown(host.name(), nic.name());
                     injected(nicFailure, target, () -> {
                         network.nicUp(host.name(), nic.name());
@@ -179,7 +182,8 @@ public final class ClusterFaultInjector {
                 String siteA = sites.get(a);
                 String siteB = sites.get(b);
                 String target = siteA + "|" + siteB;
-                if (!isActive(SITE_PARTITION, target) && !network.isPartitioned(siteA, siteB) && sitePartition.fires(target)) {
+                if (!isActive(SITE_PARTITION, target) && !network.isPartitioned(siteA, siteB)
+                        && sitePartition.fires(target)) {
                     network.cutBetweenSites(siteA, siteB);
                     injected(sitePartition, target, () -> {
                         network.healBetweenSites(siteA, siteB);
@@ -195,8 +199,8 @@ public final class ClusterFaultInjector {
 
     private void loseLunIfFiring(StorageArray array, String lun) {
         String target = array.name() + "/" + lun;
-        if (isActive(LUN_LOST, target) || !array.isPoweredOn() || accessState(array, lun).orElse(null) != AccessState.READ_WRITE
-                || !lunLost.fires(target)) {
+        if (isActive(LUN_LOST, target) || !array.isPoweredOn()
+                || accessState(array, lun).orElse(null) != AccessState.READ_WRITE || !lunLost.fires(target)) {
             return;
         }
         try {
@@ -301,7 +305,8 @@ public final class ClusterFaultInjector {
         Injected fault = new Injected(point.name(), target, now, heal);
         active.put(key(point.name(), target), fault);
         scheduleHeal(fault, outage);
-        journal(point, INJECTED, Map.of("target", target, "outage", outage.toString(), "healsAt", fault.healsAt.toString()));
+        journal(point, INJECTED, Map.of("target", target, "outage", outage.toString(),
+                "healsAt", fault.healsAt.toString()));
     }
 
     private void scheduleHeal(Injected fault, Duration after) {

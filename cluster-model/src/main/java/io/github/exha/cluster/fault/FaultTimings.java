@@ -28,7 +28,8 @@ public record FaultTimings(Duration checkInterval, Duration minOutage, Duration 
             throw new IllegalArgumentException("the shortest outage must be positive, got " + minOutage);
         }
         if (maxOutage.compareTo(minOutage) < 0) {
-            throw new IllegalArgumentException("the longest outage " + maxOutage + " is shorter than the shortest " + minOutage);
+            throw new IllegalArgumentException("the longest outage " + maxOutage + " is shorter than the shortest "
+                    + minOutage);
         }
     }
 
