@@ -5,6 +5,8 @@ import com.google.inject.Binder;
 import com.google.inject.Provider;
 import com.google.inject.multibindings.MapBinder;
 import io.github.exha.cluster.failover.GenericServiceType;
+import io.github.exha.cluster.fault.ClusterFaultInjector;
+import io.github.exha.cluster.fault.FaultTimings;
 import io.github.exha.cluster.failover.ResourceType;
 import io.github.exha.cluster.failover.ResourceTypeRegistry;
 import io.github.exha.cluster.network.HostConnectivity;
@@ -159,7 +161,11 @@ public final class ClusterModule extends AbstractModule {
     Clusters clusters(Topology topology, Kernel kernel, Datacenter datacenter, HostConnectivity connectivity,
             ResourceTypeRegistry types) {
         // Building starts each cluster's membership, so its heartbeats run from the lab's first instant.
-        return Clusters.build(topology, kernel, datacenter, connectivity, types);
+        Clusters clusters = Clusters.build(topology, kernel, datacenter, connectivity, types);
+        // The NIC, site-partition and LUN fault points, for the lab's fault plan; unarmed they draw and log nothing.
+        ClusterFaultInjector.install(kernel, datacenter.hosts(), connectivity, datacenter.fabric(), clusters::clusters,
+                FaultTimings.DEFAULT);
+        return clusters;
     }
 
     @Provides

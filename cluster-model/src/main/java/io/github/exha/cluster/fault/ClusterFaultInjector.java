@@ -83,7 +83,8 @@ public final class ClusterFaultInjector {
     private final Map<String, Host> hosts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final HostConnectivity network;
     private final StorageFabric fabric;
-    private final List<FailoverCluster> clusters;
+    // Asked at each consultation, so clusters a runbook creates later are targets too.
+    private final Supplier<List<FailoverCluster>> clusters;
     private final FaultTimings timings;
     private final FaultPoint nicFailure;
     private final FaultPoint sitePartition;
@@ -93,12 +94,12 @@ public final class ClusterFaultInjector {
     private final Timer checkTimer;
 
     private ClusterFaultInjector(Kernel kernel, List<Host> hosts, HostConnectivity network, StorageFabric fabric,
-            List<FailoverCluster> clusters, FaultTimings timings) {
+            Supplier<List<FailoverCluster>> clusters, FaultTimings timings) {
         this.kernel = Objects.requireNonNull(kernel, "kernel");
         Objects.requireNonNull(hosts, "hosts").forEach(host -> this.hosts.put(host.name(), host));
         this.network = Objects.requireNonNull(network, "network");
         this.fabric = Objects.requireNonNull(fabric, "fabric");
-        this.clusters = List.copyOf(Objects.requireNonNull(clusters, "clusters"));
+        this.clusters = Objects.requireNonNull(clusters, "clusters");
         this.timings = Objects.requireNonNull(timings, "timings");
         this.nicFailure = kernel.faultPoints().register(NIC_FAILURE,
                 "a NIC of a cluster node fails; its heartbeats and client traffic leave that network until it heals");
@@ -130,6 +131,16 @@ public final class ClusterFaultInjector {
     /** Like {@link #install(Kernel, List, HostConnectivity, StorageFabric, List)} with the given timings. */
     public static ClusterFaultInjector install(Kernel kernel, List<Host> hosts, HostConnectivity network,
             StorageFabric fabric, List<FailoverCluster> clusters, FaultTimings timings) {
+        List<FailoverCluster> fixed = List.copyOf(Objects.requireNonNull(clusters, "clusters"));
+        return new ClusterFaultInjector(kernel, hosts, network, fabric, () -> fixed, timings);
+    }
+
+    /**
+     * Like {@link #install(Kernel, List, HostConnectivity, StorageFabric, List, FaultTimings)} over the clusters
+     * {@code clusters} gives at each consultation (the cluster module passes the lab's current clusters).
+     */
+    public static ClusterFaultInjector install(Kernel kernel, List<Host> hosts, HostConnectivity network,
+            StorageFabric fabric, Supplier<List<FailoverCluster>> clusters, FaultTimings timings) {
         return new ClusterFaultInjector(kernel, hosts, network, fabric, clusters, timings);
     }
 
@@ -241,7 +252,7 @@ public final class ClusterFaultInjector {
     /** The running hosts of every cluster's nodes, each once, in cluster then node order. */
     private List<Host> nodeHosts() {
         Set<Host> result = new LinkedHashSet<>();
-        for (FailoverCluster cluster : clusters) {
+        for (FailoverCluster cluster : clusters.get()) {
             for (ClusterNode node : cluster.nodes()) {
                 Host host = hosts.get(node.name());
                 if (host != null) {
@@ -259,7 +270,7 @@ public final class ClusterFaultInjector {
     /** Every LUN a Physical Disk resource names on an array of the fabric, each once, in cluster then resource order. */
     private List<ClusterDisk> clusterDisks() {
         Map<String, ClusterDisk> result = new LinkedHashMap<>();
-        for (FailoverCluster cluster : clusters) {
+        for (FailoverCluster cluster : clusters.get()) {
             for (ClusterResource resource : cluster.resources()) {
                 if (!resource.type().name().equals(PhysicalDiskType.NAME)) {
                     continue;
@@ -350,7 +361,7 @@ public final class ClusterFaultInjector {
 
     @Override
     public String toString() {
-        return "ClusterFaultInjector[clusters=" + clusters.stream().map(FailoverCluster::name).toList() + ", active="
+        return "ClusterFaultInjector[clusters=" + clusters.get().stream().map(FailoverCluster::name).toList() + ", active="
                 + active.keySet() + "]";
     }
 }
