@@ -145,8 +145,8 @@ public final class ClusterModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MajorityNodeSetType majorityNodeSet(WitnessShare witness) {
-        return new MajorityNodeSetType(witness);
+    MajorityNodeSetType majorityNodeSet() {
+        return new MajorityNodeSetType();
     }
 
     @Provides

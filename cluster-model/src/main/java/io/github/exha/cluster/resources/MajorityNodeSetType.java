@@ -1,9 +1,7 @@
 package io.github.exha.cluster.resources;
 
 import io.github.exha.cluster.failover.ResourceContext;
-import io.github.exha.core.error.ExhaException;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * The Majority Node Set quorum resource of a Windows Server 2003 cluster: online on the node that owns the cluster
@@ -18,31 +16,14 @@ public final class MajorityNodeSetType extends ClaimingResourceType {
     /** Private property: the file share witness's UNC path (empty: none). */
     public static final String MNS_FILE_SHARE = "MNSFileShare";
 
-    private final WitnessShare witness;
-
-    /** The type over the lab's witness shares. */
-    public MajorityNodeSetType(WitnessShare witness) {
+    /** The type; the node set's votes and the witness's are counted by the membership, not here. */
+    public MajorityNodeSetType() {
         super(Duration.ofMillis(500), Duration.ofMillis(200));
-        this.witness = Objects.requireNonNull(witness, "witness");
     }
 
     @Override
     public String name() {
         return NAME;
-    }
-
-    /** Whether the node can use the witness share now (for reports); true when none is set. */
-    public boolean witnessUsable(ResourceContext context) {
-        String text = context.property(MNS_FILE_SHARE, "").strip();
-        if (text.isEmpty()) {
-            return true;
-        }
-        try {
-            return witness.problem(context.nodeName(), WitnessShare.parse(text),
-                    WitnessShare.account(context.clusterName())).isEmpty();
-        } catch (ExhaException e) {
-            return false;
-        }
     }
 
     @Override

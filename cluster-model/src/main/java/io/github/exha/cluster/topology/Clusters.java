@@ -124,7 +124,7 @@ public final class Clusters {
         WitnessShare witness = new WitnessShare(datacenter.hosts(), connectivity);
         return List.of(new PhysicalDiskType(datacenter.fabric()), new GenericServiceType(),
                 new IpAddressType(datacenter.hosts(), connectivity, networksOf), new NetworkNameType(datacenter.hosts()),
-                new FileShareType(datacenter.hosts()), new FileShareWitnessType(witness), new MajorityNodeSetType(witness));
+                new FileShareType(datacenter.hosts()), new FileShareWitnessType(witness), new MajorityNodeSetType());
     }
 
     /**
