@@ -3,6 +3,7 @@ package io.github.exha.examples;
 import com.google.inject.AbstractModule;
 import io.github.exha.cluster.ClusterModule;
 import io.github.exha.core.Lab;
+import io.github.exha.exchange.ExchangeModule;
 import io.github.exha.core.LabSpec;
 
 /**
@@ -18,6 +19,7 @@ public final class ExamplesModule extends AbstractModule {
     @Override
     protected void configure() {
         install(new ClusterModule());
-        // Exchange, replication and upgrade modules are installed here as they arrive.
+        install(new ExchangeModule());
+        // Replication and upgrade modules are installed here as they arrive.
     }
 }
