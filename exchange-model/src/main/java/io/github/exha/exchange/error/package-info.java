@@ -1,0 +1,2 @@
+/** The Exchange model's error codes. */
+package io.github.exha.exchange.error;

@@ -1,0 +1,46 @@
+package io.github.exha.exchange.server;
+
+import io.github.exha.core.kernel.Operation;
+import java.util.Optional;
+
+/**
+ * The Microsoft Exchange Information Store service of every Exchange server in the lab: where each server's store
+ * runs and which of its databases are mounted. A stand-alone server's store runs on its host; a CMS's or EVS's runs
+ * on the node its cluster group is on, started and stopped by the Information Store resource, with databases mounted
+ * by the Database Instance resources (2007) or by the store itself (2003). Mounting runs recovery on the store's
+ * files; see {@code io.github.exha.exchange.store}.
+ *
+ * <p>Operations fail with typed errors and change nothing when refused.
+ */
+public interface InformationStore {
+    /**
+     * Starts a server's store on a host and mounts the databases marked to mount at startup (unless
+     * {@code mountDatabases} is false, as for a 2007 CMS whose Database Instance resources mount them).
+     *
+     * @param server the Exchange server (stand-alone, CMS or EVS)
+     * @param host the host it runs on now
+     */
+    Operation<Void> start(String server, String host, boolean mountDatabases);
+
+    /** Dismounts every database of the server cleanly and stops its store. */
+    Operation<Void> stop(String server);
+
+    /** Stops a server's store at once without flushing anything (the host crashed or the resource was terminated). */
+    void terminate(String server);
+
+    /** The host a server's store runs on, if it runs. */
+    Optional<String> runningOn(String server);
+
+    /**
+     * Mounts a database: the store must run; recovery replays the storage group's logs.
+     *
+     * @param databaseIdentity {@code Server\Storage Group\Database} or a unique shorter identity
+     */
+    Operation<Void> mount(String databaseIdentity);
+
+    /** Dismounts a database with a clean shutdown. */
+    Operation<Void> dismount(String databaseIdentity);
+
+    /** Whether a database is mounted now. */
+    boolean isMounted(String databaseIdentity);
+}
