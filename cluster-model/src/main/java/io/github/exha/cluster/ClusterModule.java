@@ -108,8 +108,8 @@ public final class ClusterModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PhysicalDiskType physicalDisk(StorageFabric fabric) {
-        return new PhysicalDiskType(fabric);
+    PhysicalDiskType physicalDisk(StorageFabric fabric, Datacenter datacenter) {
+        return new PhysicalDiskType(fabric, datacenter.hosts());
     }
 
     @Provides

@@ -558,7 +558,7 @@ public final class Host {
             try {
                 requireRunning();
                 requireDriveFree(drive);
-                operation.complete(mount(device, drive, disk.lun()));
+                operation.complete(mount(device, drive, disk.lun(), true));
             } catch (ExhaException e) {
                 operation.fail(e);
             }
@@ -613,7 +613,29 @@ public final class Host {
     public Volume mountVolume(Disk disk, DriveLetter drive) {
         Objects.requireNonNull(disk, "disk");
         Objects.requireNonNull(drive, "drive");
-        return mount(prepareVolume(disk, drive), drive, disk.lun());
+        return mount(prepareVolume(disk, drive), drive, disk.lun(), true);
+    }
+
+    /**
+     * Mounts a clustered disk's filesystem for the Physical Disk resource that owns it: as {@link #mountVolume}, but
+     * the host does not remember the drive, because after a reboot only the cluster (the disk's owner) mounts it
+     * again — Windows' cluster disk driver keeps other nodes off a shared disk.
+     *
+     * @throws ExhaException as {@link #mountVolume}
+     */
+    public Volume mountClusterVolume(Disk disk, DriveLetter drive) {
+        Objects.requireNonNull(disk, "disk");
+        Objects.requireNonNull(drive, "drive");
+        return mount(prepareVolume(disk, drive), drive, disk.lun(), false);
+    }
+
+    /** The LUN behind a mounted drive letter, if a SAN volume is mounted there. */
+    public Optional<LunRef> lunOn(DriveLetter drive) {
+        Volume volume = mounted.get(drive);
+        if (volume == null || drive.equals(DriveLetter.SYSTEM)) {
+            return Optional.empty();
+        }
+        return Optional.of(volume.device().lun());
     }
 
     /**
@@ -633,7 +655,8 @@ public final class Host {
         Volume volume = volume(drive);
         volume.dismount();
         mounted.remove(drive);
-        LunRef lun = assignments.remove(drive);
+        LunRef lun = volume.device().lun();
+        assignments.remove(drive);
         volumeEvent("host.volume-dismounted", drive, lun, volume.label());
     }
 
@@ -736,10 +759,12 @@ public final class Host {
         }
     }
 
-    private Volume mount(BlockDevice device, DriveLetter drive, LunRef lun) {
+    private Volume mount(BlockDevice device, DriveLetter drive, LunRef lun, boolean remember) {
         Volume volume = Volume.mount(device);
         mounted.put(drive, volume);
-        assignments.put(drive, lun);
+        if (remember) {
+            assignments.put(drive, lun);
+        }
         volumeEvent("host.volume-mounted", drive, lun, volume.label());
         return volume;
     }

@@ -2,15 +2,19 @@ package io.github.exha.cluster.resources;
 
 import io.github.exha.cluster.error.ClusterErrorCode;
 import io.github.exha.cluster.failover.ResourceContext;
+import io.github.exha.cluster.host.DriveLetter;
+import io.github.exha.cluster.host.Host;
 import io.github.exha.cluster.storage.StorageFabric;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.error.NativeCode;
 import io.github.exha.core.kernel.JournalEntry;
 import io.github.exha.storage.spi.LunInfo;
+import io.github.exha.storage.spi.LunRef;
 import io.github.exha.storage.spi.StorageArray;
 import io.github.exha.storage.spi.StorageException;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -23,7 +27,9 @@ import java.util.TreeMap;
  * LUN that was hidden, made read-only or lost, and the resource fails.
  *
  * <p>exha names a disk by the private properties {@value #ARRAY} and {@value #LUN} (Windows uses the disk signature,
- * which a simulated LUN does not have).
+ * which a simulated LUN does not have). With the private property {@value #DRIVE} set, the owner node mounts the
+ * disk's volume on that drive letter when the resource comes online and dismounts it when it goes offline, so the
+ * files on a shared disk follow the group (a node that does not own the disk never sees the volume).
  */
 public final class PhysicalDiskType extends ClaimingResourceType {
     /** The type name. */
@@ -32,6 +38,8 @@ public final class PhysicalDiskType extends ClaimingResourceType {
     public static final String ARRAY = "Array";
     /** Private property: the LUN's name on that array. */
     public static final String LUN = "Lun";
+    /** Private property: the drive letter the owner mounts the disk's volume on ({@code F:}); optional. */
+    public static final String DRIVE = "Drive";
     /** Disk arbitration (SCSI reserve) before the disk counts as online. CHOICE: Windows 2003 takes a few seconds. */
     public static final Duration ARBITRATION = Duration.ofSeconds(3);
     /** Journal entry: a node reserved a disk (attributes Array, Lun, node, resource). */
@@ -42,14 +50,18 @@ public final class PhysicalDiskType extends ClaimingResourceType {
     public static final Duration RELEASE = Duration.ofMillis(500);
 
     private final StorageFabric fabric;
+    private final Map<String, Host> hosts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     // "array/lun" -> the node holding the SCSI reservation: a disk is writable by at most one node.
     private final Map<String, String> reservations = new TreeMap<>();
 
-    /** The type over the lab's arrays. */
+    /** The type over the lab's arrays and hosts (the hosts mount the volumes of the disks they own). */
     @Inject
-    public PhysicalDiskType(StorageFabric fabric) {
+    public PhysicalDiskType(StorageFabric fabric, List<Host> hosts) {
         super(ARBITRATION, RELEASE);
         this.fabric = fabric;
+        for (Host host : hosts) {
+            this.hosts.put(host.name(), host);
+        }
     }
 
     @Override
@@ -64,8 +76,36 @@ public final class PhysicalDiskType extends ClaimingResourceType {
 
     @Override
     protected void claim(ResourceContext context) {
-                check(context);
-                reserve(context);
+        check(context);
+        Optional<DriveLetter> drive = drive(context);
+        Host host = hosts.get(context.nodeName());
+        LunRef lun = new LunRef(context.property(ARRAY, ""), context.property(LUN, ""));
+        if (drive.isPresent() && host != null) {
+            // Checked before reserving, so a refused mount leaves no reservation behind.
+            Optional<LunRef> there = host.lunOn(drive.get());
+            if (there.isEmpty()) {
+                try {
+                    host.mountClusterVolume(host.disk(lun), drive.get());
+                } catch (ExhaException e) {
+                    throw failure(context, "its volume cannot be mounted on " + drive.get() + ": " + e.getMessage());
+                }
+            } else if (!there.get().equals(lun)) {
+                throw failure(context, "drive " + drive.get() + " is already used by LUN " + there.get());
+            }
+        }
+        reserve(context);
+    }
+
+    private static Optional<DriveLetter> drive(ResourceContext context) {
+        String text = context.property(DRIVE, "");
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DriveLetter.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw failure(context, "its private property '" + DRIVE + "' is not a drive letter: " + text);
+        }
     }
 
     @Override
@@ -89,6 +129,16 @@ public final class PhysicalDiskType extends ClaimingResourceType {
 
     @Override
     protected void release(ResourceContext context) {
+        Host host = hosts.get(context.nodeName());
+        LunRef lun = new LunRef(context.property(ARRAY, ""), context.property(LUN, ""));
+        String driveText = context.property(DRIVE, "");
+        if (host != null && host.isRunning() && !driveText.isBlank() && reservations.containsKey(diskKey(context))
+                && context.nodeName().equals(reservations.get(diskKey(context)))) {
+            DriveLetter drive = DriveLetter.parse(driveText);
+            if (host.lunOn(drive).map(lun::equals).orElse(false)) {
+                host.dismountVolume(drive);
+            }
+        }
         if (reservations.remove(diskKey(context), context.nodeName())) {
             journal(context, DISK_RELEASED);
         }

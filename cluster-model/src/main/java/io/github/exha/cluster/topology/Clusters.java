@@ -122,7 +122,7 @@ public final class Clusters {
     public static List<ResourceType> standardTypes(Datacenter datacenter, HostConnectivity connectivity,
             Function<String, List<ClusterNetwork>> networksOf) {
         WitnessShare witness = new WitnessShare(datacenter.hosts(), connectivity);
-        return List.of(new PhysicalDiskType(datacenter.fabric()), new GenericServiceType(),
+        return List.of(new PhysicalDiskType(datacenter.fabric(), datacenter.hosts()), new GenericServiceType(),
                 new IpAddressType(datacenter.hosts(), connectivity, networksOf), new NetworkNameType(datacenter.hosts()),
                 new FileShareType(datacenter.hosts()), new FileShareWitnessType(witness), new MajorityNodeSetType());
     }

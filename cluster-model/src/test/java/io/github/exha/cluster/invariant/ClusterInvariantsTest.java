@@ -29,7 +29,7 @@ class ClusterInvariantsTest {
     private final StorageArray san = StorageProviders.find(getClass().getClassLoader(), "sim")
             .createArray(ArraySpec.of("SAN", "Main", "S-01", 1L << 40), new LabStorageContext(kernel, "SAN"));
     private final FailoverCluster cluster = new FailoverCluster("CL1", kernel,
-            ResourceTypeRegistry.of(new PhysicalDiskType(StorageFabric.of(List.of(san))), new GenericServiceType()),
+            ResourceTypeRegistry.of(new PhysicalDiskType(StorageFabric.of(List.of(san)), List.of()), new GenericServiceType()),
             ClusterVersion.WINDOWS_2003);
     private final OneNodePerResourceInvariant oneNode = new OneNodePerResourceInvariant(kernel.journal());
     private final OneWriterPerDiskInvariant oneWriter = new OneWriterPerDiskInvariant(kernel.journal());

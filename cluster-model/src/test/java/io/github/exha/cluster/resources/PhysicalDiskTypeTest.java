@@ -31,7 +31,7 @@ class PhysicalDiskTypeTest {
     private final Kernel kernel = Kernel.create("lab", 1, Instant.parse("2008-03-01T00:00:00Z"));
     private final StorageArray san = StorageProviders.find(getClass().getClassLoader(), "sim")
             .createArray(ArraySpec.of("SAN-DR", "DR", "DR-01", 1L << 40), new LabStorageContext(kernel, "SAN-DR"));
-    private final PhysicalDiskType disks = new PhysicalDiskType(StorageFabric.of(List.of(san)));
+    private final PhysicalDiskType disks = new PhysicalDiskType(StorageFabric.of(List.of(san)), List.of());
     private final FailoverCluster cluster = new FailoverCluster("DRCLUSTER", kernel,
             ResourceTypeRegistry.of(disks, new GenericServiceType()), ClusterVersion.WINDOWS_2003);
 
