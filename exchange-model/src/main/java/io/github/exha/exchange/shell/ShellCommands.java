@@ -13,6 +13,7 @@ public final class ShellCommands {
         return List.of(GetExchangeServer.class, GetMailboxServer.class, SetMailboxServer.class,
                 GetStorageGroup.class, NewStorageGroup.class, RemoveStorageGroup.class,
                 GetMailboxDatabase.class, GetPublicFolderDatabase.class, NewMailboxDatabase.class,
-                SetMailboxDatabase.class, MountDatabase.class, DismountDatabase.class);
+                SetMailboxDatabase.class, MountDatabase.class, DismountDatabase.class,
+                GetMailbox.class, NewMailbox.class, MoveMailbox.class);
     }
 }
