@@ -14,6 +14,7 @@ public final class ShellCommands {
                 GetStorageGroup.class, NewStorageGroup.class, RemoveStorageGroup.class,
                 GetMailboxDatabase.class, GetPublicFolderDatabase.class, NewMailboxDatabase.class,
                 SetMailboxDatabase.class, MountDatabase.class, DismountDatabase.class,
-                GetMailbox.class, NewMailbox.class, MoveMailbox.class);
+                GetMailbox.class, NewMailbox.class, MoveMailbox.class,
+                MoveDatabasePath.class, MoveStorageGroupPath.class);
     }
 }

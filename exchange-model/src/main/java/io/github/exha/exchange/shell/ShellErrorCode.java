@@ -17,6 +17,8 @@ public enum ShellErrorCode implements ErrorCode {
     LEGACY_SERVER("exchange.shell.legacy-server", USER),
     /** A path move's files do not fit on the target volume. */
     NOT_ENOUGH_SPACE("exchange.shell.not-enough-space", STATE),
+    /** A path move's file operation failed on the volume for a reason the volume did not type. */
+    FILE_MOVE_FAILED("exchange.shell.file-move-failed", STATE),
     /** {@code Get-EventLog} names a log the computer does not have. */
     EVENT_LOG_NOT_FOUND("exchange.shell.event-log-not-found", USER);
 
