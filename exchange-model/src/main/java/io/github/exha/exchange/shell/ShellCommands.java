@@ -15,6 +15,6 @@ public final class ShellCommands {
                 GetMailboxDatabase.class, GetPublicFolderDatabase.class, NewMailboxDatabase.class,
                 SetMailboxDatabase.class, MountDatabase.class, DismountDatabase.class,
                 GetMailbox.class, NewMailbox.class, MoveMailbox.class,
-                MoveDatabasePath.class, MoveStorageGroupPath.class);
+                MoveDatabasePath.class, MoveStorageGroupPath.class, GetEventLog.class);
     }
 }
