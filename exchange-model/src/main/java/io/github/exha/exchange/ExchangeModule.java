@@ -3,12 +3,16 @@ package io.github.exha.exchange;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
 import io.github.exha.cluster.topology.Clusters;
 import io.github.exha.cluster.topology.Datacenter;
 import io.github.exha.core.CoreModule;
+import io.github.exha.core.command.Command;
 import io.github.exha.core.kernel.Kernel;
 import io.github.exha.core.topology.Topology;
 import io.github.exha.exchange.config.ExchangeDirectory;
+import io.github.exha.exchange.server.InformationStore;
+import io.github.exha.exchange.shell.ShellCommands;
 import io.github.exha.exchange.topology.ExchangeSection;
 import io.github.exha.exchange.topology.ExchangeTopology;
 
@@ -22,6 +26,14 @@ public final class ExchangeModule extends AbstractModule {
     protected void configure() {
         binder().requireExplicitBindings();
         CoreModule.topologySections(binder()).addBinding().toInstance(new ExchangeSection());
+        // ---- shell cmdlets (begin)
+        // The store is bound by the store's own block; the cmdlets take it as optional so listing works without it.
+        OptionalBinder.newOptionalBinder(binder(), InformationStore.class);
+        for (Class<? extends Command> cmdlet : ShellCommands.all()) {
+            bind(cmdlet).in(Singleton.class);
+            CoreModule.commands(binder()).addBinding().to(cmdlet);
+        }
+        // ---- shell cmdlets (end)
     }
 
     @Provides

@@ -1,0 +1,59 @@
+package io.github.exha.exchange.shell;
+
+import io.github.exha.core.command.Arguments;
+import io.github.exha.core.command.Command;
+import io.github.exha.core.command.CommandContext;
+import io.github.exha.core.command.CommandDescriptor;
+import io.github.exha.core.command.CommandSyntax;
+import io.github.exha.core.command.ConfirmImpact;
+import io.github.exha.core.command.ParameterDescriptor;
+import io.github.exha.core.command.ParameterType;
+import io.github.exha.exchange.config.DatabaseKind;
+import io.github.exha.exchange.config.ExchangeDirectory;
+import io.github.exha.exchange.config.MailboxDatabase;
+import io.github.exha.exchange.config.StorageGroup;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code New-MailboxDatabase -Name <String> -StorageGroup <StorageGroupIdParameter> [-EdbFilePath <path>]}: creates
+ * the database object, dismounted as EMS leaves it (mount it with {@code Mount-Database}); the file defaults to
+ * {@code <name>.edb} in the storage group's system folder. Writes the new database.
+ */
+public final class NewMailboxDatabase implements Command {
+    private static final CommandDescriptor DESCRIPTOR = new CommandDescriptor("New-MailboxDatabase", List.of(),
+            CommandSyntax.CMDLET, "Create a mailbox database (dismounted) in a storage group.", List.of(
+                    ParameterDescriptor.named("Name", ParameterType.string(), "The database's name.").at(0)
+                            .required(),
+                    ParameterDescriptor.named("StorageGroup", ParameterType.identity("StorageGroupIdParameter"),
+                            "Server\\Storage Group.").required(),
+                    ParameterDescriptor.named("EdbFilePath", ParameterType.string(), "The database file.")),
+            true, ConfirmImpact.LOW, false);
+
+    private final ExchangeDirectory directory;
+
+    /** A command changing the organization's directory. */
+    @Inject
+    public NewMailboxDatabase(ExchangeDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public CommandDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public void invoke(CommandContext context, Arguments arguments) {
+        String name = arguments.string("Name").orElseThrow();
+        StorageGroup group = directory.storageGroup(arguments.identity("StorageGroup").orElseThrow().text());
+        StoreLocator.requireManageable(directory, group.server());
+        String path = arguments.string("EdbFilePath").orElse(group.systemFolderPath() + "\\" + name + ".edb");
+        if (!context.shouldProcess(group.identity() + "\\" + name, "New-MailboxDatabase")) {
+            return;
+        }
+        MailboxDatabase database = directory.addDatabase(group.identity(), name, path, DatabaseKind.MAILBOX);
+        context.write(EmsObjects.mailboxDatabase(database, Optional.empty()));
+    }
+}

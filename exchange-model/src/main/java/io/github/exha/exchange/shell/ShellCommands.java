@@ -1,0 +1,20 @@
+package io.github.exha.exchange.shell;
+
+import io.github.exha.core.command.Command;
+import java.util.List;
+
+/** The Exchange Management Shell cmdlets this package contributes, for the module to bind. */
+public final class ShellCommands {
+    private ShellCommands() {
+    }
+
+    /** Every cmdlet class, each bound as a singleton command. */
+    public static List<Class<? extends Command>> all() {
+        return List.of(GetExchangeServer.class, GetMailboxServer.class, SetMailboxServer.class,
+                GetStorageGroup.class, NewStorageGroup.class, RemoveStorageGroup.class,
+                GetMailboxDatabase.class, GetPublicFolderDatabase.class, NewMailboxDatabase.class,
+                SetMailboxDatabase.class, MountDatabase.class, DismountDatabase.class,
+                GetMailbox.class, NewMailbox.class, MoveMailbox.class,
+                MoveDatabasePath.class, MoveStorageGroupPath.class, GetEventLog.class);
+    }
+}
