@@ -21,6 +21,7 @@ import io.github.exha.exchange.clustering.MoveClusteredMailboxServerCheck;
 import io.github.exha.exchange.clustering.StartClusteredMailboxServer;
 import io.github.exha.exchange.clustering.StopClusteredMailboxServer;
 import io.github.exha.exchange.server.InformationStore;
+import io.github.exha.exchange.setup.SetupCommand;
 import java.util.List;
 import java.util.Optional;
 import io.github.exha.cluster.topology.Clusters;
@@ -53,7 +54,8 @@ public final class ExchangeModule extends AbstractModule {
         moveChecks(binder());
         bind(ClusteredMailboxServers.class).in(Singleton.class);
         for (Class<? extends Command> command : List.of(GetClusteredMailboxServerStatus.class,
-                MoveClusteredMailboxServer.class, StartClusteredMailboxServer.class, StopClusteredMailboxServer.class)) {
+                MoveClusteredMailboxServer.class, StartClusteredMailboxServer.class, StopClusteredMailboxServer.class,
+                SetupCommand.class)) {
             bind(command).in(Singleton.class);
             CoreModule.commands(binder()).addBinding().to(command);
         }
