@@ -1,17 +1,35 @@
 package io.github.exha.exchange;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
+import io.github.exha.cluster.ClusterModule;
+import io.github.exha.cluster.failover.ResourceType;
+import io.github.exha.core.command.Command;
+import io.github.exha.exchange.clustering.ClusteredMailboxServers;
+import io.github.exha.exchange.clustering.ClusteredServerGroups;
+import io.github.exha.exchange.clustering.ExchangeResourceKind;
+import io.github.exha.exchange.clustering.ExchangeResourceTypes;
+import io.github.exha.exchange.clustering.GetClusteredMailboxServerStatus;
+import io.github.exha.exchange.clustering.MoveClusteredMailboxServer;
+import io.github.exha.exchange.clustering.MoveClusteredMailboxServerCheck;
+import io.github.exha.exchange.clustering.StartClusteredMailboxServer;
+import io.github.exha.exchange.clustering.StopClusteredMailboxServer;
+import io.github.exha.exchange.server.InformationStore;
+import io.github.exha.exchange.setup.SetupCommand;
+import java.util.List;
+import java.util.Optional;
 import io.github.exha.cluster.topology.Clusters;
 import io.github.exha.cluster.topology.Datacenter;
 import io.github.exha.core.CoreModule;
-import io.github.exha.core.command.Command;
 import io.github.exha.core.kernel.Kernel;
 import io.github.exha.core.topology.Topology;
 import io.github.exha.exchange.config.ExchangeDirectory;
-import io.github.exha.exchange.server.InformationStore;
 import io.github.exha.exchange.shell.ShellCommands;
 import io.github.exha.exchange.topology.ExchangeSection;
 import io.github.exha.exchange.topology.ExchangeTopology;
@@ -27,18 +45,68 @@ public final class ExchangeModule extends AbstractModule {
         binder().requireExplicitBindings();
         CoreModule.topologySections(binder()).addBinding().toInstance(new ExchangeSection());
         // ---- shell cmdlets (begin)
-        // The store is bound by the store's own block; the cmdlets take it as optional so listing works without it.
-        OptionalBinder.newOptionalBinder(binder(), InformationStore.class);
         for (Class<? extends Command> cmdlet : ShellCommands.all()) {
             bind(cmdlet).in(Singleton.class);
             CoreModule.commands(binder()).addBinding().to(cmdlet);
         }
         // ---- shell cmdlets (end)
+        // ---- clustering and setup (begin)
+        // The store is bound by whoever composes the lab (bind(InformationStore.class)...); without one the Exchange
+        // store resources fail to come online with a clear error instead of the injector refusing to build.
+        OptionalBinder.newOptionalBinder(binder(), InformationStore.class);
+        MapBinder<String, ResourceType> types = ClusterModule.resourceTypes(binder());
+        for (ExchangeResourceKind kind : ExchangeResourceKind.values()) {
+            types.addBinding(kind.typeName()).toProvider(new TypeOfKind(kind, getProvider(ExchangeResourceTypes.class)));
+        }
+        moveChecks(binder());
+        bind(ClusteredMailboxServers.class).in(Singleton.class);
+        for (Class<? extends Command> command : List.of(GetClusteredMailboxServerStatus.class,
+                MoveClusteredMailboxServer.class, StartClusteredMailboxServer.class, StopClusteredMailboxServer.class,
+                SetupCommand.class)) {
+            bind(command).in(Singleton.class);
+            CoreModule.commands(binder()).addBinding().to(command);
+        }
+        // ---- clustering and setup (end)
     }
 
     @Provides
     @Singleton
     ExchangeDirectory directory(Topology topology, Kernel kernel, Datacenter datacenter, Clusters clusters) {
         return ExchangeTopology.build(topology, kernel, datacenter, clusters);
+    }
+
+    /**
+     * The groups of the clustered servers: built eagerly with the lab, it creates and brings online the EVS and CMS
+     * groups the topology declares. Depend on it (or ask the lab for it) to build, move or remove groups.
+     */
+    @Provides
+    @Singleton
+    ClusteredServerGroups clusteredServerGroups(Clusters clusters, ExchangeDirectory directory, Kernel kernel,
+            Topology topology) {
+        ClusteredServerGroups groups = new ClusteredServerGroups(clusters, directory, kernel);
+        groups.createDeclared(ExchangeTopology.section(topology));
+        return groups;
+    }
+
+    /** Multibinder of the checks Move-ClusteredMailboxServer runs before a move (replication adds its own). */
+    public static Multibinder<MoveClusteredMailboxServerCheck> moveChecks(Binder binder) {
+        return Multibinder.newSetBinder(binder, MoveClusteredMailboxServerCheck.class);
+    }
+
+    @Provides
+    @Singleton
+    ExchangeResourceTypes exchangeResourceTypes(Provider<ExchangeDirectory> directory, Provider<Clusters> clusters,
+            Provider<Optional<InformationStore>> store) {
+        // Providers: the clusters need the types first, and the directory and the store are built on the clusters.
+        return new ExchangeResourceTypes(directory::get, clusters::get, store);
+    }
+
+    // One map entry per type name, all served by the one ExchangeResourceTypes.
+    private record TypeOfKind(ExchangeResourceKind kind, Provider<ExchangeResourceTypes> types)
+            implements Provider<ResourceType> {
+        @Override
+        public ResourceType get() {
+            return types.get().type(kind);
+        }
     }
 }

@@ -17,6 +17,7 @@ import io.github.exha.core.command.ParameterType;
 import io.github.exha.core.command.PsObject;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.error.NearestNames;
+import io.github.exha.core.kernel.Operation;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,11 +151,11 @@ public final class ClusterExe implements Command {
         switch (action) {
             case "moveto" -> {
                 context.write("Moving resource group '" + group.name() + "'...");
-                context.await(cluster.moveGroup(group.name(), arguments.string("moveto").orElseThrow()));
+                awaitMove(context, cluster.moveGroup(group.name(), arguments.string("moveto").orElseThrow()));
             }
             case "move" -> {
                 context.write("Moving resource group '" + group.name() + "'...");
-                context.await(cluster.moveGroup(group.name()));
+                awaitMove(context, cluster.moveGroup(group.name()));
             }
             case "online" -> {
                 context.write("Bringing resource group '" + group.name() + "' online...");
@@ -231,6 +232,20 @@ public final class ClusterExe implements Command {
         ClusterNode now = cluster.node(node.name());
         context.write(PsObject.builder("ClusterNodeStatus").add("Node", now.name())
                 .add("Status", now.state().displayName()).build());
+    }
+
+    // A group that fails to come online on the target makes cluster.exe report the Win32 error, as it does for 5018.
+    private static void awaitMove(CommandContext context, Operation<Void> move) {
+        try {
+            context.await(move);
+        } catch (ExhaException e) {
+            if (e.nativeCode().isEmpty()) {
+                throw e;
+            }
+            long number = e.nativeCode().get().number();
+            throw new ExhaException(e.code(), String.format(Locale.ROOT, "System error %d has occurred (0x%08x). %s",
+                    number, number, e.getMessage()), e.nativeCode().get());
+        }
     }
 
     private static PsObject resourceRow(ClusterResource resource) {

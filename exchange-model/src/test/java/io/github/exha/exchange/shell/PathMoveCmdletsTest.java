@@ -35,6 +35,8 @@ class PathMoveCmdletsTest {
 
     @Test
     void configurationOnlyChangesOnlyTheDirectoryOfADismountedCcrDatabase() {
+        shell.run("Dismount-Database " + CCR_DB + " -Confirm:$false");
+        shell.store.calls.clear();
         shell.text("Move-DatabasePath " + CCR_DB + " -EdbFilePath 'D:\\DB\\Mailbox Database.edb' -ConfigurationOnly");
         shell.text("Move-StorageGroupPath -Identity:'CCRCMS\\First Storage Group' -LogFolderPath:'D:\\Logs' "
                 + "-SystemFolderPath:'D:\\Logs' -ConfigurationOnly");

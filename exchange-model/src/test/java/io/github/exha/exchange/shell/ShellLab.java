@@ -89,6 +89,8 @@ final class ShellLab {
         this.lab = lab;
         this.store = (FakeInformationStore) lab.instance(InformationStore.class);
         this.directory = lab.instance(ExchangeDirectory.class);
+        // The lab brought the topology's CMS group online, which mounted its database; tests count their own calls.
+        store.calls.clear();
     }
 
     /** The lab with EXCH1's store running and CCRCMS's running on NODE1, nothing mounted. */

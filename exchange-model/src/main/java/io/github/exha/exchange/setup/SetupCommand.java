@@ -1,0 +1,369 @@
+package io.github.exha.exchange.setup;
+
+import io.github.exha.cluster.failover.FailoverCluster;
+import io.github.exha.cluster.host.Host;
+import io.github.exha.cluster.host.ServerFeature;
+import io.github.exha.cluster.topology.Clusters;
+import io.github.exha.cluster.topology.Datacenter;
+import io.github.exha.core.command.Arguments;
+import io.github.exha.core.command.Command;
+import io.github.exha.core.command.CommandContext;
+import io.github.exha.core.command.CommandDescriptor;
+import io.github.exha.core.command.CommandSyntax;
+import io.github.exha.core.command.ConfirmImpact;
+import io.github.exha.core.command.ParameterDescriptor;
+import io.github.exha.core.command.ParameterType;
+import io.github.exha.core.error.ExhaException;
+import io.github.exha.core.kernel.JournalEntry;
+import io.github.exha.core.kernel.Operation;
+import io.github.exha.exchange.clustering.ClusteredServerGroups;
+import io.github.exha.exchange.config.AutoDatabaseMountDial;
+import io.github.exha.exchange.config.ClusterPlacement;
+import io.github.exha.exchange.config.ClusteredStorageType;
+import io.github.exha.exchange.config.DatabaseKind;
+import io.github.exha.exchange.config.ExchangeBuild;
+import io.github.exha.exchange.config.ExchangeDirectory;
+import io.github.exha.exchange.config.ExchangeEdition;
+import io.github.exha.exchange.config.ExchangeInstallation;
+import io.github.exha.exchange.config.ExchangeServer;
+import io.github.exha.exchange.config.ServerKind;
+import io.github.exha.exchange.config.ServerRole;
+import io.github.exha.exchange.config.SetupWatermark;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code setup.com} of Exchange 2007, run on the session's host: {@code /mode:Install /roles:...} (a passive clustered
+ * mailbox node when the host is a node of a cluster with a CMS), {@code /NewCMS /CMSName /CMSIPAddress
+ * [/CMSSharedStorage] [/CMSDataPath]} on the active node, {@code /RemoveCMS}, {@code /ClearLocalCMS /CMSName} and
+ * {@code /RecoverCMS /CMSName /CMSIPAddress}. Prerequisites are checked first with setup's messages. A step that fails
+ * leaves a {@link SetupWatermark} on the installation; the next run resumes from it. Every run writes its setup log
+ * to the journal (source {@value #SOURCE}).
+ *
+ * <p>CHOICE: setup installs {@link ExchangeBuild#EXCHANGE_2007_SP1} (the SP1 media), Enterprise edition.
+ * Modes Upgrade and RecoverServer are not modelled yet and are refused with a typed error.
+ */
+public final class SetupCommand implements Command {
+    /** Journal source of the setup log. */
+    public static final String SOURCE = "ExchangeSetup";
+    /** The build setup installs. */
+    public static final ExchangeBuild MEDIA_BUILD = ExchangeBuild.EXCHANGE_2007_SP1;
+    private static final String DEFAULT_DATA_PATH = "C:\\Program Files\\Microsoft\\Exchange Server\\Mailbox";
+    private static final List<ServerFeature> IIS_FEATURES = List.of(ServerFeature.WEB_SERVER,
+            ServerFeature.WEB_ISAPI_EXT, ServerFeature.WEB_METABASE, ServerFeature.WEB_LGCY_MGMT_CONSOLE,
+            ServerFeature.WEB_BASIC_AUTH, ServerFeature.WEB_WINDOWS_AUTH);
+
+    private static final CommandDescriptor DESCRIPTOR = new CommandDescriptor("setup.com", List.of("Setup.com",
+            "setup"), CommandSyntax.NATIVE, "Exchange 2007 setup: install roles, create, remove or recover a CMS.",
+            List.of(ParameterDescriptor.named("mode", ParameterType.string(), "Install, Uninstall.").alias("m"),
+                    ParameterDescriptor.named("roles", ParameterType.string(), "Mailbox,ClientAccess,...")
+                            .alias("r"),
+                    ParameterDescriptor.named("NewCMS", ParameterType.switchParameter(), "Create a CMS."),
+                    ParameterDescriptor.named("RemoveCMS", ParameterType.switchParameter(), "Remove the CMS."),
+                    ParameterDescriptor.named("ClearLocalCMS", ParameterType.switchParameter(),
+                            "Remove a CMS's resources from this cluster."),
+                    ParameterDescriptor.named("RecoverCMS", ParameterType.switchParameter(),
+                            "Recreate a CMS on this cluster from Active Directory."),
+                    ParameterDescriptor.named("CMSName", ParameterType.string(), "The CMS's name.").alias("cn"),
+                    ParameterDescriptor.named("CMSIPAddress", ParameterType.string(), "The CMS's IP address.")
+                            .alias("cip"),
+                    ParameterDescriptor.named("CMSSharedStorage", ParameterType.switchParameter(),
+                            "Single copy cluster (shared storage).").alias("css"),
+                    ParameterDescriptor.named("CMSDataPath", ParameterType.string(), "Where the databases go.")
+                            .alias("cdp")),
+            false, ConfirmImpact.NONE, true);
+
+    private final ExchangeDirectory directory;
+    private final Clusters clusters;
+    private final Datacenter datacenter;
+    private final ClusteredServerGroups groups;
+
+    /** Setup over the lab. */
+    @Inject
+    public SetupCommand(ExchangeDirectory directory, Clusters clusters, Datacenter datacenter,
+            ClusteredServerGroups groups) {
+        this.directory = directory;
+        this.clusters = clusters;
+        this.datacenter = datacenter;
+        this.groups = groups;
+    }
+
+    @Override
+    public CommandDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public void invoke(CommandContext context, Arguments arguments) {
+        Host host = datacenter.findHost(context.requireHost()).orElseThrow();
+        log(context, host, "Setup is choosing the domain controller to use");
+        directory.installation(host.name()).flatMap(ExchangeInstallation::watermark).ifPresent(mark -> log(context,
+                host, "Setup is resuming the action '" + mark.action() + "' from watermark '" + mark.watermark()
+                        + "' found under " + mark.registryKey()));
+        if (arguments.flag("NewCMS")) {
+            newCms(context, host, arguments);
+        } else if (arguments.flag("RemoveCMS")) {
+            removeCms(context, host);
+        } else if (arguments.flag("ClearLocalCMS")) {
+            clearLocalCms(context, host, required(arguments, "CMSName"));
+        } else if (arguments.flag("RecoverCMS")) {
+            recoverCms(context, host, required(arguments, "CMSName"), required(arguments, "CMSIPAddress"));
+        } else {
+            String mode = arguments.string("mode").orElse("Install");
+            switch (mode.toLowerCase(Locale.ROOT)) {
+                case "install" -> install(context, host, arguments.string("roles").orElseThrow(() -> prerequisite(
+                        "No roles were specified. Use /roles:Mailbox,ClientAccess,HubTransport,...")));
+                case "uninstall" -> uninstall(context, host);
+                default -> throw new ExhaException(SetupErrorCode.NOT_SUPPORTED, "Setup mode '" + mode
+                        + "' is not supported by exha yet; use Install or Uninstall.");
+            }
+        }
+    }
+
+    // ---- modes --------------------------------------------------------------------------------------------------
+
+    private void install(CommandContext context, Host host, String roleList) {
+        Set<ServerRole> roles = EnumSet.noneOf(ServerRole.class);
+        for (String role : roleList.split(",")) {
+            roles.add(ServerRole.parse(role.strip()).orElseThrow(() -> prerequisite("Unknown server role '"
+                    + role.strip() + "'.")));
+        }
+        requireDomainMember(host);
+        if (roles.contains(ServerRole.MAILBOX)) {
+            requireIis(host);
+        }
+        Optional<FailoverCluster> cluster = clusters.clusterOf(host.name());
+        Optional<ExchangeServer> cms = cluster.flatMap(c -> directory.clusteredServers(c.name()).stream()
+                .filter(s -> s.kind() == ServerKind.CLUSTERED_MAILBOX_SERVER).findFirst());
+        if (cms.isPresent()) {
+            // A node of a cluster that has a CMS: the passive clustered mailbox role.
+            if (!roles.equals(Set.of(ServerRole.MAILBOX))) {
+                throw prerequisite("A clustered mailbox server cannot coexist with other server roles; install only "
+                        + "the Mailbox role on cluster node " + host.name() + ".");
+            }
+            requireClusterable(host);
+            directory.putInstallation(new ExchangeInstallation(host.name(), MEDIA_BUILD, ExchangeEdition.ENTERPRISE,
+                    roles, true, Optional.empty()));
+            ExchangeServer server = cms.get();
+            ClusterPlacement placement = server.cluster().orElseThrow();
+            if (!placement.isRedundantMachine(host.name())) {
+                List<String> machines = new ArrayList<>(placement.redundantMachines());
+                machines.add(host.name());
+                server = directory.updateServer(server.withCluster(placement.withRedundantMachines(machines)));
+                FailoverCluster failover = groups.clusterOf(server);
+                for (String resource : failover.group(server.name()).resources()) {
+                    failover.setPossibleOwners(resource, machines);
+                }
+            }
+            completed(context, host, "Passive Clustered Mailbox Role");
+            return;
+        }
+        if (cluster.isPresent()) {
+            throw prerequisite("Exchange server roles other than the clustered mailbox server cannot be installed on "
+                    + "a cluster node. Use /NewCMS to create a clustered mailbox server first.");
+        }
+        directory.putInstallation(new ExchangeInstallation(host.name(), MEDIA_BUILD, ExchangeEdition.ENTERPRISE,
+                roles, false, Optional.empty()));
+        if (directory.serverOnHost(host.name()).isEmpty()) {
+            directory.addServer(new ExchangeServer(directory.newGuid(), host.name(), host.domain().orElseThrow(),
+                    host.site(), MEDIA_BUILD, ExchangeEdition.ENTERPRISE, roles, ServerKind.STANDALONE,
+                    Optional.of(host.name()), Optional.empty(), AutoDatabaseMountDial.GOOD_AVAILABILITY,
+                    Optional.empty()));
+        }
+        for (ServerRole role : roles) {
+            completed(context, host, role.powerShellName() + " Role");
+        }
+    }
+
+    private void uninstall(CommandContext context, Host host) {
+        directory.serverOnHost(host.name()).ifPresent(server -> directory.removeServer(server.name()));
+        directory.removeInstallation(host.name());
+        completed(context, host, "Uninstall");
+    }
+
+    private void newCms(CommandContext context, Host host, Arguments arguments) {
+        String name = required(arguments, "CMSName");
+        String ip = required(arguments, "CMSIPAddress");
+        FailoverCluster cluster = requireClusterNode(host);
+        requireDomainMember(host);
+        requireClusterable(host);
+        requireIis(host);
+        requireNameAndAddress(cluster, name, ip);
+        if (directory.findServer(name).isPresent()) {
+            throw prerequisite("The name '" + name + "' is already used by another server in the organization.");
+        }
+        ClusteredStorageType storage = arguments.flag("CMSSharedStorage") ? ClusteredStorageType.SHARED
+                : ClusteredStorageType.NON_SHARED;
+        directory.putInstallation(new ExchangeInstallation(host.name(), MEDIA_BUILD, ExchangeEdition.ENTERPRISE,
+                Set.of(ServerRole.MAILBOX), true, Optional.empty()));
+        ExchangeServer server = directory.addServer(new ExchangeServer(directory.newGuid(), name,
+                host.domain().orElseThrow(), host.site(), MEDIA_BUILD, ExchangeEdition.ENTERPRISE,
+                Set.of(ServerRole.MAILBOX), ServerKind.CLUSTERED_MAILBOX_SERVER, Optional.empty(),
+                Optional.of(new ClusterPlacement(cluster.name(), ip, storage, List.of(host.name()))),
+                AutoDatabaseMountDial.GOOD_AVAILABILITY, Optional.empty()));
+        String dataPath = arguments.string("CMSDataPath").orElse(DEFAULT_DATA_PATH);
+        directory.addStorageGroup(name, "First Storage Group", dataPath + "\\First Storage Group",
+                dataPath + "\\First Storage Group", false, false);
+        directory.addDatabase(name + "\\First Storage Group", "Mailbox Database", dataPath
+                + "\\First Storage Group\\Mailbox Database.edb", DatabaseKind.MAILBOX);
+        completed(context, host, "Mailbox Role");
+        groups.create(server, List.of(), Optional.of(host.name()));
+        log(context, host, "Setup is bringing clustered mailbox server '" + name + "' online");
+        bringOnline(context, host, server, "NewCMS");
+        completed(context, host, "Clustered Mailbox Server");
+    }
+
+    private void removeCms(CommandContext context, Host host) {
+        FailoverCluster cluster = requireClusterNode(host);
+        ExchangeServer server = directory.clusteredServers(cluster.name()).stream()
+                .filter(s -> s.kind() == ServerKind.CLUSTERED_MAILBOX_SERVER).findFirst()
+                .orElseThrow(() -> prerequisite("There is no clustered mailbox server on cluster '" + cluster.name()
+                        + "'."));
+        if (groups.exists(server)) {
+            context.await(groups.remove(server));
+        }
+        directory.removeServer(server.name());
+        completed(context, host, "Clustered Mailbox Server");
+    }
+
+    private void clearLocalCms(CommandContext context, Host host, String name) {
+        FailoverCluster cluster = requireClusterNode(host);
+        ExchangeServer server = directory.server(name);
+        if (!groups.exists(server) || !groups.clusterOf(server).name().equalsIgnoreCase(cluster.name())) {
+            throw prerequisite("Clustered mailbox server '" + name + "' has no resources on cluster '"
+                    + cluster.name() + "'.");
+        }
+        if (server.cluster().orElseThrow().isRedundantMachine(host.name())) {
+            throw prerequisite("The local node '" + host.name() + "' is in the list of redundant machines of "
+                    + "clustered mailbox server '" + name + "'. /ClearLocalCMS can only be run on a node that is not.");
+        }
+        if (cluster.group(server.name()).state() != io.github.exha.cluster.failover.GroupState.OFFLINE) {
+            throw prerequisite("Clustered mailbox server '" + name + "' must be offline before /ClearLocalCMS.");
+        }
+        groups.clearLocal(server);
+        completed(context, host, "Clear Local Clustered Mailbox Server");
+    }
+
+    private void recoverCms(CommandContext context, Host host, String name, String ip) {
+        FailoverCluster cluster = requireClusterNode(host);
+        requireClusterable(host);
+        requireNameAndAddress(cluster, name, ip);
+        ExchangeServer server = directory.server(name);
+        if (server.kind() != ServerKind.CLUSTERED_MAILBOX_SERVER) {
+            throw prerequisite("Server '" + name + "' is not a clustered mailbox server.");
+        }
+        List<String> nodes = cluster.nodes().stream().map(n -> n.name()).toList();
+        server = directory.updateServer(server.withCluster(new ClusterPlacement(cluster.name(), ip,
+                server.cluster().orElseThrow().storageType(), nodes)));
+        directory.putInstallation(new ExchangeInstallation(host.name(), MEDIA_BUILD, ExchangeEdition.ENTERPRISE,
+                Set.of(ServerRole.MAILBOX), true, Optional.empty()));
+        if (!groups.exists(server)) {
+            groups.create(server, List.of(), Optional.of(host.name()));
+        }
+        bringOnline(context, host, server, "RecoverCMS");
+        completed(context, host, "Clustered Mailbox Server");
+    }
+
+    // A failed online leaves the watermark, so the next run resumes the action.
+    private void bringOnline(CommandContext context, Host host, ExchangeServer server, String action) {
+        Operation<Void> online = groups.bringOnline(server);
+        try {
+            context.await(online);
+        } catch (ExhaException e) {
+            SetupWatermark mark = new SetupWatermark("ClusteredMailboxServer", action, "BringCmsOnline");
+            directory.installation(host.name()).ifPresent(i -> directory.putInstallation(i.withWatermark(
+                    Optional.of(mark))));
+            log(context, host, "[ERROR] " + e.getMessage());
+            context.write("Clustered Mailbox Server ...... FAILED");
+            throw new ExhaException(SetupErrorCode.STEP_FAILED, "The clustered mailbox server '" + server.name()
+                    + "' could not be brought online: " + e.getMessage() + " Setup left its watermark under "
+                    + mark.registryKey() + "; run setup again to resume.", e.nativeCode().orElse(null), null, e);
+        }
+        directory.installation(host.name()).ifPresent(i -> directory.putInstallation(i.withWatermark(
+                Optional.empty())));
+    }
+
+    // ---- prerequisites ---------------------------------------------------------------------------------------
+
+    private void requireDomainMember(Host host) {
+        if (host.domain().isEmpty()) {
+            throw prerequisite("This computer is not a member of a domain. Exchange Server 2007 must be installed "
+                    + "on a member server of an Active Directory domain.");
+        }
+    }
+
+    private static void requireIis(Host host) {
+        List<String> missing = IIS_FEATURES.stream().filter(f -> !host.hasFeature(f)).map(ServerFeature::id)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw prerequisite("The Mailbox role requires the IIS components " + String.join(", ", missing)
+                    + ". Install them with ServerManagerCmd -i before running setup.");
+        }
+    }
+
+    private void requireClusterable(Host host) {
+        if (!host.os().edition().supportsFailoverClustering()) {
+            throw prerequisite("A clustered mailbox server requires Windows Server Enterprise or Datacenter Edition; "
+                    + host.name() + " runs " + host.os().caption() + ".");
+        }
+        requireClusterNode(host);
+    }
+
+    private FailoverCluster requireClusterNode(Host host) {
+        if (!host.hasFeature(ServerFeature.FAILOVER_CLUSTERING) && clusters.clusterOf(host.name()).isEmpty()) {
+            throw prerequisite("Failover Clustering is not installed on " + host.name() + ". Install it and form "
+                    + "the cluster before installing a clustered mailbox server.");
+        }
+        return clusters.clusterOf(host.name()).orElseThrow(() -> prerequisite("The local computer " + host.name()
+                + " is not a member of a cluster. Form the cluster before installing a clustered mailbox server."));
+    }
+
+    private void requireNameAndAddress(FailoverCluster cluster, String name, String ip) {
+        if (name.equalsIgnoreCase(cluster.name())) {
+            throw prerequisite("The clustered mailbox server name '" + name + "' is the name of the cluster; "
+                    + "choose a different name.");
+        }
+        // The cluster's own addresses: the IP Address resources of its Cluster Group.
+        List<String> clusterIps = cluster.resources().stream()
+                .filter(r -> r.groupName().equalsIgnoreCase(Clusters.CLUSTER_GROUP)
+                        && r.type().name().equals(io.github.exha.cluster.resources.IpAddressType.NAME))
+                .map(r -> r.privateProperties().getOrDefault(io.github.exha.cluster.resources.IpAddressType.ADDRESS,
+                        "")).toList();
+        if (clusterIps.contains(ip)) {
+            throw prerequisite("The clustered mailbox server IP address '" + ip + "' is the cluster's IP address; "
+                    + "choose a different address.");
+        }
+        for (ExchangeServer other : directory.clusteredServers(cluster.name())) {
+            if (!other.name().equalsIgnoreCase(name) && other.cluster().orElseThrow().ipAddress().equals(ip)) {
+                throw prerequisite("The IP address '" + ip + "' is already in use by '" + other.name() + "'.");
+            }
+        }
+    }
+
+    // ---- output ------------------------------------------------------------------------------------------------
+
+    private static String required(Arguments arguments, String name) {
+        return arguments.string(name).orElseThrow(() -> prerequisite("The parameter /" + name
+                + " is required for this action."));
+    }
+
+    private static ExhaException prerequisite(String message) {
+        return new ExhaException(SetupErrorCode.PREREQUISITE_FAILED, message);
+    }
+
+    private void completed(CommandContext context, Host host, String step) {
+        context.write(step + " ...... COMPLETED");
+        log(context, host, step + " completed successfully");
+    }
+
+    private static void log(CommandContext context, Host host, String line) {
+        context.journal().append(JournalEntry.Type.NOTE, SOURCE, "setup.log", Map.of("host", host.name(),
+                "line", "[" + context.clock().instant() + "] " + line));
+    }
+}

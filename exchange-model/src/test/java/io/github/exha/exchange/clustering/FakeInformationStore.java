@@ -1,0 +1,71 @@
+package io.github.exha.exchange.clustering;
+
+import io.github.exha.core.kernel.Kernel;
+import io.github.exha.core.kernel.Operation;
+import io.github.exha.exchange.server.InformationStore;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** A hand-written Information Store: remembers where stores run and which databases are mounted. */
+public final class FakeInformationStore implements InformationStore {
+    private final Kernel kernel;
+    private final Map<String, String> running = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final TreeSet<String> mounted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    /** A store on the lab's kernel. */
+    public FakeInformationStore(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    private Operation<Void> done(String what) {
+        Operation<Void> operation = kernel.operations().create(what);
+        operation.complete(null);
+        return operation;
+    }
+
+    @Override
+    public Operation<Void> start(String server, String host, boolean mountDatabases) {
+        running.put(server, host);
+        if (mountDatabases) {
+            mounted.add(server + "\\*");
+        }
+        return done("start store " + server);
+    }
+
+    @Override
+    public Operation<Void> stop(String server) {
+        terminate(server);
+        return done("stop store " + server);
+    }
+
+    @Override
+    public void terminate(String server) {
+        running.remove(server);
+        mounted.removeIf(d -> d.toLowerCase(java.util.Locale.ROOT).startsWith(server.toLowerCase(java.util.Locale.ROOT)
+                + "\\"));
+    }
+
+    @Override
+    public Optional<String> runningOn(String server) {
+        return Optional.ofNullable(running.get(server));
+    }
+
+    @Override
+    public Operation<Void> mount(String databaseIdentity) {
+        mounted.add(databaseIdentity);
+        return done("mount " + databaseIdentity);
+    }
+
+    @Override
+    public Operation<Void> dismount(String databaseIdentity) {
+        mounted.remove(databaseIdentity);
+        return done("dismount " + databaseIdentity);
+    }
+
+    @Override
+    public boolean isMounted(String databaseIdentity) {
+        return mounted.contains(databaseIdentity);
+    }
+}
