@@ -43,6 +43,24 @@ public interface CommandContext {
      */
     boolean shouldProcess(String target, String action);
 
+    /**
+     * PowerShell's {@code ShouldProcess(verboseDescription, verboseWarning, caption)} as Exchange's cmdlets call it:
+     * like {@link #shouldProcess(String, String)}, but {@code -WhatIf} writes "What if: " followed by
+     * {@code description}, and the prompt reads {@code Confirm} / {@code Are you sure you want to perform this
+     * action?} / {@code description}, so a runbook shows the cmdlet's own sentence (Move-ClusteredMailboxServer's
+     * {@code Moving clustered mailbox server "exchcms" to target node "exchmailbox2" with move comment "Testing".}).
+     *
+     * <p>The default falls back to the two-argument form and its generic sentence, so a context written before this
+     * overload keeps working; the runbook session overrides it.
+     *
+     * @param target what is changed, journaled with the answer
+     * @param action the operation's name ({@code Move-ClusteredMailboxServer}), journaled with the answer
+     * @param description the cmdlet's sentence for the change, a complete sentence with its full stop
+     */
+    default boolean shouldProcess(String target, String action, String description) {
+        return shouldProcess(target, action);
+    }
+
     /** Runs virtual time until the operation completes and returns its result (or throws its failure). */
     <T> T await(Operation<T> operation);
 

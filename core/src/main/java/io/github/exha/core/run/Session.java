@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -105,9 +106,14 @@ final class Session implements CommandContext {
 
     @Override
     public boolean shouldProcess(String target, String action) {
-        String operation = "Performing operation \"" + action + "\" on Target \"" + target + "\".";
+        return shouldProcess(target, action, "Performing operation \"" + action + "\" on Target \"" + target + "\".");
+    }
+
+    @Override
+    public boolean shouldProcess(String target, String action, String description) {
+        Objects.requireNonNull(description, "description");
         if (arguments != null && arguments.flag(CommandDescriptor.WHAT_IF)) {
-            hostLines.add("What if: " + operation);
+            hostLines.add("What if: " + description);
             return false;
         }
         if (descriptor == null || arguments == null || !RunbookRunner.wantsConfirmation(descriptor, arguments)) {
@@ -117,11 +123,12 @@ final class Session implements CommandContext {
             case ACCEPT -> true;
             case DECLINE -> false;
         };
-        hostLines.add("Confirm\nAre you sure you want to perform this action?\n" + operation
+        hostLines.add("Confirm\nAre you sure you want to perform this action?\n" + description
                 + "\n[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is \"Y\"): "
                 + (yes ? "Y" : "N"));
-        kernel.journal().append(JournalEntry.Type.NOTE, source(), "confirm.prompt",
-                Map.of("target", target, "action", action, "answer", yes ? "Y" : "N"));
+        // The description goes to the journal too: it is the sentence the administrator answered.
+        kernel.journal().append(JournalEntry.Type.NOTE, source(), "confirm.prompt", Map.of("target", target,
+                "action", action, "description", description, "answer", yes ? "Y" : "N"));
         return yes;
     }
 

@@ -33,6 +33,7 @@ class RunbookRunnerTest {
     static final class World {
         final List<String> dismounted = new ArrayList<>();
         final List<String> restorable = new ArrayList<>();
+        final List<String> moved = new ArrayList<>();
     }
 
     static final class WorldModule extends AbstractModule {
@@ -70,6 +71,30 @@ class RunbookRunnerTest {
                 public void invoke(CommandContext context, Arguments arguments) {
                     if (arguments.flag("AllowFileRestore")) {
                         world.restorable.add(arguments.identity("Identity").orElseThrow().text());
+                    }
+                }
+            });
+            CoreModule.commands(binder()).addBinding().toInstance(new Command() {
+                @Override
+                public CommandDescriptor descriptor() {
+                    return new CommandDescriptor("Move-ClusteredMailboxServer", List.of(), CommandSyntax.CMDLET,
+                            "Move a CMS.", List.of(
+                                    ParameterDescriptor.named("Identity", ParameterType.string(), "cms").required()
+                                            .at(0),
+                                    ParameterDescriptor.named("TargetMachine", ParameterType.string(), "node")
+                                            .required(),
+                                    ParameterDescriptor.named("MoveComment", ParameterType.string(), "comment")),
+                            true, ConfirmImpact.HIGH, false);
+                }
+
+                @Override
+                public void invoke(CommandContext context, Arguments arguments) {
+                    String cms = arguments.string("Identity").orElseThrow();
+                    String node = arguments.string("TargetMachine").orElseThrow();
+                    if (context.shouldProcess(cms, "Move-ClusteredMailboxServer", "Moving clustered mailbox server \""
+                            + cms + "\" to target node \"" + node + "\" with move comment \""
+                            + arguments.string("MoveComment").orElse("") + "\".")) {
+                        world.moved.add(cms + "->" + node);
                     }
                 }
             });
@@ -144,6 +169,67 @@ class RunbookRunnerTest {
                 "What if: Performing operation \"Dismount-Database\" on Target \"EXCHANGE-DR\\SG1\\DB1\".",
                 "What if: Performing operation \"Dismount-Database\" on Target \"EXCHANGE-DR\\SG2\\DB2\".");
         assertThat(report.steps().get(0).end()).isEqualTo(report.steps().get(0).start());
+    }
+
+    @Test
+    void confirmationShowsTheCmdletsOwnSentence() {
+        RunReport report = run("Move-ClusteredMailboxServer exchcms -TargetMachine exchmailbox2 -MoveComment Testing",
+                RunOptions.defaults());
+        assertThat(module.world.moved).containsExactly("exchcms->exchmailbox2");
+        assertThat(report.steps().get(0).output()).containsExactly("Confirm\nAre you sure you want to perform this "
+                + "action?\nMoving clustered mailbox server \"exchcms\" to target node \"exchmailbox2\" with move "
+                + "comment \"Testing\".\n[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help "
+                + "(default is \"Y\"): Y");
+        assertThat(lab.journal().entries()).anyMatch(e -> e.name().equals("confirm.prompt")
+                && e.attributes().get("target").equals("exchcms")
+                && e.attributes().get("action").equals("Move-ClusteredMailboxServer")
+                && e.attributes().get("description").startsWith("Moving clustered mailbox server \"exchcms\"")
+                && e.attributes().get("answer").equals("Y"));
+    }
+
+    @Test
+    void whatIfWritesTheCmdletsOwnSentence() {
+        RunReport report = run("Move-ClusteredMailboxServer exchcms -TargetMachine exchmailbox2 -MoveComment Testing"
+                + " -WhatIf", RunOptions.defaults());
+        assertThat(module.world.moved).isEmpty();
+        assertThat(report.steps().get(0).output()).containsExactly("What if: Moving clustered mailbox server "
+                + "\"exchcms\" to target node \"exchmailbox2\" with move comment \"Testing\".");
+        assertThat(lab.journal().entries()).noneMatch(e -> e.name().equals("confirm.prompt"));
+    }
+
+    @Test
+    void declinedOwnSentenceConfirmationChangesNothing() {
+        RunReport report = run("Move-ClusteredMailboxServer exchcms -TargetMachine exchmailbox2",
+                new RunOptions(false, ConfirmPolicy.DECLINE));
+        assertThat(report.exitCode()).isZero();
+        assertThat(module.world.moved).isEmpty();
+        assertThat(report.steps().get(0).output().get(0).toString())
+                .contains("\nMoving clustered mailbox server \"exchcms\" to target node \"exchmailbox2\" with move "
+                        + "comment \"\".\n")
+                .endsWith(": N");
+    }
+
+    @Test
+    void ownSentenceConfirmationIsSkippedWithConfirmFalse() {
+        RunReport report = run("Move-ClusteredMailboxServer exchcms -TargetMachine exchmailbox2 -Confirm:$false",
+                RunOptions.defaults());
+        assertThat(report.steps().get(0).output()).isEmpty();
+        assertThat(module.world.moved).containsExactly("exchcms->exchmailbox2");
+    }
+
+    @Test
+    void aContextWithoutTheOverloadFallsBackToTheGenericSentence() {
+        List<String> asked = new ArrayList<>();
+        CommandContext twoArgumentsOnly = (CommandContext) java.lang.reflect.Proxy.newProxyInstance(
+                CommandContext.class.getClassLoader(), new Class<?>[] {CommandContext.class}, (proxy, method, args) -> {
+                    if (method.isDefault()) {
+                        return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
+                    }
+                    asked.add(method.getName() + " " + args[0] + " " + args[1]);
+                    return true;
+                });
+        assertThat(twoArgumentsOnly.shouldProcess("exchcms", "Move-ClusteredMailboxServer", "Moving ...")).isTrue();
+        assertThat(asked).containsExactly("shouldProcess exchcms Move-ClusteredMailboxServer");
     }
 
     @Test

@@ -459,6 +459,17 @@ public final class ExchangeDirectory {
         return moved;
     }
 
+    /**
+     * Removes a mailbox and its user (Remove-Mailbox). Its content is synthetic, so nothing is left behind to purge.
+     *
+     * @throws ExhaException OBJECT_NOT_FOUND, AMBIGUOUS_IDENTITY
+     */
+    public void removeMailbox(String identity) {
+        Mailbox mailbox = mailbox(identity);
+        mailboxes.remove(key(mailbox.alias()));
+        changed("mailbox.removed", mailbox.alias(), Map.of("database", mailbox.database()));
+    }
+
     // ---- shared ----------------------------------------------------------------------------------------------------
 
     /** The error EMS gives for an identity that names nothing. */

@@ -21,7 +21,8 @@ import java.util.Optional;
  * <DatabaseIdParameter>}, for mailbox and public folder databases, also from the pipeline. The store does the work
  * (recovery on mount, clean shutdown on dismount) and its refusals (a store that does not run, files of another
  * database without AllowFileRestore, ...) pass through as they are. Dismount-Database asks for confirmation by
- * default, as EMS does; both honour {@code -WhatIf}. Nothing is written.
+ * default, as EMS does, with EMS's sentence ("Dismounting database ... reduced availability ..."); both honour
+ * {@code -WhatIf}. Nothing is written.
  */
 public final class MountDatabase implements Command {
     private final boolean mount;
@@ -57,7 +58,11 @@ public final class MountDatabase implements Command {
         MailboxDatabase database = directory.database(arguments.identity("Identity").orElseThrow().text());
         StoreLocator.requireManageable(directory, database.server());
         InformationStore store = locator.store(database.server());
-        if (!context.shouldProcess(database.identity(), descriptor.name())) {
+        // Mount-Database's own sentence is not known, so it keeps PowerShell's generic one.
+        boolean yes = mount ? context.shouldProcess(database.identity(), descriptor.name())
+                : context.shouldProcess(database.identity(), descriptor.name(),
+                        ConfirmationMessages.dismountDatabase(database.identity()));
+        if (!yes) {
             return;
         }
         if (mount) {

@@ -17,31 +17,49 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code New-MailboxDatabase -Name <String> -StorageGroup <StorageGroupIdParameter> [-EdbFilePath <path>]}: creates
- * the database object, dismounted as EMS leaves it (mount it with {@code Mount-Database}); the file defaults to
- * {@code <name>.edb} in the storage group's system folder. Writes the new database.
+ * {@code New-MailboxDatabase -Name <String> -StorageGroup <StorageGroupIdParameter> [-EdbFilePath <path>]} and
+ * {@code New-PublicFolderDatabase} with the same parameters: creates the database object, dismounted as EMS leaves it
+ * (mount it with {@code Mount-Database}); the file defaults to {@code <name>.edb} in the storage group's system
+ * folder. A server holds one public folder database at most; the directory refuses a second. Writes the new database.
  */
 public final class NewMailboxDatabase implements Command {
-    private static final CommandDescriptor DESCRIPTOR = new CommandDescriptor("New-MailboxDatabase", List.of(),
-            CommandSyntax.CMDLET, "Create a mailbox database (dismounted) in a storage group.", List.of(
-                    ParameterDescriptor.named("Name", ParameterType.string(), "The database's name.").at(0)
-                            .required(),
-                    ParameterDescriptor.named("StorageGroup", ParameterType.identity("StorageGroupIdParameter"),
-                            "Server\\Storage Group.").required(),
-                    ParameterDescriptor.named("EdbFilePath", ParameterType.string(), "The database file.")),
-            true, ConfirmImpact.LOW, false);
-
+    private final DatabaseKind kind;
+    private final CommandDescriptor descriptor;
     private final ExchangeDirectory directory;
 
-    /** A command changing the organization's directory. */
+    /** {@code New-MailboxDatabase}, a command changing the organization's directory. */
     @Inject
     public NewMailboxDatabase(ExchangeDirectory directory) {
+        this(DatabaseKind.MAILBOX, directory);
+    }
+
+    NewMailboxDatabase(DatabaseKind kind, ExchangeDirectory directory) {
+        this.kind = kind;
         this.directory = directory;
+        String what = switch (kind) {
+            case MAILBOX -> "mailbox";
+            case PUBLIC_FOLDER -> "public folder";
+        };
+        this.descriptor = new CommandDescriptor(verb(kind), List.of(), CommandSyntax.CMDLET,
+                "Create a " + what + " database (dismounted) in a storage group.", List.of(
+                        ParameterDescriptor.named("Name", ParameterType.string(), "The database's name.").at(0)
+                                .required(),
+                        ParameterDescriptor.named("StorageGroup", ParameterType.identity("StorageGroupIdParameter"),
+                                "Server\\Storage Group.").required(),
+                        ParameterDescriptor.named("EdbFilePath", ParameterType.string(), "The database file.")),
+                true, ConfirmImpact.LOW, false);
+    }
+
+    private static String verb(DatabaseKind kind) {
+        return switch (kind) {
+            case MAILBOX -> "New-MailboxDatabase";
+            case PUBLIC_FOLDER -> "New-PublicFolderDatabase";
+        };
     }
 
     @Override
     public CommandDescriptor descriptor() {
-        return DESCRIPTOR;
+        return descriptor;
     }
 
     @Override
@@ -50,10 +68,13 @@ public final class NewMailboxDatabase implements Command {
         StorageGroup group = directory.storageGroup(arguments.identity("StorageGroup").orElseThrow().text());
         StoreLocator.requireManageable(directory, group.server());
         String path = arguments.string("EdbFilePath").orElse(group.systemFolderPath() + "\\" + name + ".edb");
-        if (!context.shouldProcess(group.identity() + "\\" + name, "New-MailboxDatabase")) {
+        if (!context.shouldProcess(group.identity() + "\\" + name, descriptor.name())) {
             return;
         }
-        MailboxDatabase database = directory.addDatabase(group.identity(), name, path, DatabaseKind.MAILBOX);
-        context.write(EmsObjects.mailboxDatabase(database, Optional.empty()));
+        MailboxDatabase database = directory.addDatabase(group.identity(), name, path, kind);
+        context.write(switch (kind) {
+            case MAILBOX -> EmsObjects.mailboxDatabase(database, Optional.empty());
+            case PUBLIC_FOLDER -> EmsObjects.publicFolderDatabase(database, Optional.empty());
+        });
     }
 }

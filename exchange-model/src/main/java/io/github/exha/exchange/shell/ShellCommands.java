@@ -11,10 +11,11 @@ public final class ShellCommands {
     /** Every cmdlet class, each bound as a singleton command. */
     public static List<Class<? extends Command>> all() {
         return List.of(GetExchangeServer.class, GetMailboxServer.class, SetMailboxServer.class,
-                GetStorageGroup.class, NewStorageGroup.class, RemoveStorageGroup.class,
+                GetStorageGroup.class, NewStorageGroup.class, SetStorageGroup.class, RemoveStorageGroup.class,
                 GetMailboxDatabase.class, GetPublicFolderDatabase.class, NewMailboxDatabase.class,
-                SetMailboxDatabase.class, MountDatabase.class, DismountDatabase.class,
-                GetMailbox.class, NewMailbox.class, MoveMailbox.class,
+                NewPublicFolderDatabase.class, SetMailboxDatabase.class, RemoveMailboxDatabase.class,
+                MountDatabase.class, DismountDatabase.class,
+                GetMailbox.class, NewMailbox.class, MoveMailbox.class, RemoveMailbox.class,
                 MoveDatabasePath.class, MoveStorageGroupPath.class, GetEventLog.class);
     }
 }
