@@ -77,9 +77,9 @@ public final class MoveClusteredMailboxServer implements Command {
         if (arguments.flag("ValidateOnly")) {
             return;
         }
-        if (!context.shouldProcess("Moving clustered mailbox server \"" + arguments.string("Identity").orElseThrow()
-                + "\" to target node \"" + target + "\" with move comment \"" + comment + "\".",
-                "Move-ClusteredMailboxServer")) {
+        if (!context.shouldProcess(server.name(), "Move-ClusteredMailboxServer", "Moving clustered mailbox server \""
+                + arguments.string("Identity").orElseThrow() + "\" to target node \"" + target
+                + "\" with move comment \"" + comment + "\".")) {
             return;
         }
         servers.event(server, ClusteredMailboxServers.EVENT_MOVE_COMMENT, "Clustered mailbox server '"

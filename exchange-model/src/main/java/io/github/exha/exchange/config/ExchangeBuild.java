@@ -67,12 +67,16 @@ public enum ExchangeBuild implements PowerShellName {
         };
     }
 
+    /** The ESE database format every build here writes ({@code 0x620} in eseutil /mh's {@code Engine ulVersion}). */
+    public static final int ESE_FORMAT = 0x620;
+
     /**
-     * The ESE version this build stamps on a database at its first mount. Later builds have larger stamps, so a
-     * backup taken under an earlier build cannot be restored onto a database a later build has mounted.
+     * The ESE update number this build stamps on a database at its first mount ({@code 0x620,<update>}). CHOICE: one
+     * step per release, 9 for 2003 RTM up to 15 for 2007 SP3 — later releases have larger stamps, so a backup taken
+     * under an earlier build cannot be restored onto a database a later build has mounted (DOMAIN.md §6).
      */
-    public int eseVersionStamp() {
-        return major * 100_000 + minor * 10_000 + build;
+    public int eseUpdate() {
+        return 9 + ordinal();
     }
 
     /** Whether this build is a later release of the same generation than {@code other}. */
