@@ -57,6 +57,10 @@ import java.util.Set;
  * leaves a {@link SetupWatermark} on the installation; the next run resumes from it. Every run writes its setup log
  * to the journal (source {@value #SOURCE}).
  *
+ * <p>An SCC's {@code /CMSDataPath} must be on a shared cluster disk (a SAN LUN mounted on that drive here, or named by
+ * a Physical Disk resource with that drive, and presented to every node); its Physical Disk resource goes into the CMS
+ * group, moved there when one exists already. A CCR needs no disk resource: each node has its own files.
+ *
  * <p>CHOICE: setup installs {@link ExchangeBuild#EXCHANGE_2007_SP1} (the SP1 media), Enterprise edition.
  * Modes Upgrade and RecoverServer are not modelled yet and are refused with a typed error.
  */
