@@ -86,6 +86,8 @@ public final class Clusters {
     // Keyed by lower-case name: cluster names are case-insensitive. Creation order (the topology's first).
     private final Map<String, FailoverCluster> clusters = new LinkedHashMap<>();
     private final Map<String, ClusterMembership> memberships = new LinkedHashMap<>();
+    // Declared clusters' addresses (topology "ip:"); their Cluster Group has no Cluster IP Address resource.
+    private final Map<String, String> declaredAddresses = new LinkedHashMap<>();
     // Hosts whose power transitions already reach the membership of whatever cluster they are in.
     private final Set<String> watchedHosts = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
@@ -153,6 +155,7 @@ public final class Clusters {
                     HeartbeatPolicy.defaults(entry.version()), entry.quorumConfiguration());
             result.clusters.put(key(entry.name()), cluster);
             result.memberships.put(key(entry.name()), membership);
+            result.declaredAddresses.put(key(entry.name()), entry.ip());
             nodes.forEach(result::watch);
             membership.start();
         }
@@ -611,6 +614,20 @@ public final class Clusters {
             throw unknown(name);
         }
         return membership;
+    }
+
+    /**
+     * The cluster's own IP address, ignoring case in the name: the Address of its Cluster IP Address resource when
+     * it has one (clusters created while the lab runs, or an address changed since), else the {@code ip:} the
+     * topology declared it with; empty when neither is there (a run-time cluster whose resource was deleted).
+     *
+     * @throws ExhaException {@code INVALID_ARGUMENT} naming the clusters there are
+     */
+    public String address(String clusterName) {
+        FailoverCluster cluster = cluster(clusterName);
+        return cluster.resources().stream().filter(r -> r.name().equalsIgnoreCase(CLUSTER_IP_ADDRESS))
+                .map(r -> r.privateProperties().get(IpAddressType.ADDRESS)).filter(Objects::nonNull).findFirst()
+                .orElseGet(() -> declaredAddresses.getOrDefault(key(cluster.name()), ""));
     }
 
     /** The cluster {@code host} is a node of, if any (ignoring case). */

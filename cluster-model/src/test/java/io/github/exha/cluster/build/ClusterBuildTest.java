@@ -140,6 +140,13 @@ class ClusterBuildTest {
     }
 
     @Test
+    void aClusterCreatedAtRunTimeHasTheAddressOfItsClusterIpAddressResource() {
+        World w = seed004();
+        w.await(w.clusters.create("CCRCLUSTER", "192.168.10.20", Optional.empty(), "NODE1"));
+        assertThat(w.clusters.address("ccrcluster")).isEqualTo("192.168.10.20");
+    }
+
+    @Test
     void aWitnessThatDoesNotGrantTheClusterAccountFullControlIsRefusedAndNothingChanges() {
         World w = seed004();
         w.await(w.clusters.create("CCRCLUSTER", "192.168.10.20", Optional.empty(), "NODE1"));

@@ -121,6 +121,15 @@ class ClustersTest {
         }
 
         @Test
+        void aDeclaredClusterHasTheAddressOfItsTopologyEntry() throws Exception {
+            World world = World.example();
+            // A declared cluster has no Cluster IP Address resource: the address comes from the topology.
+            assertThat(world.cluster().resources()).noneMatch(r -> r.name().equals(Clusters.CLUSTER_IP_ADDRESS));
+            assertThat(world.clusters().address("scccluster")).isEqualTo("192.168.10.20");
+            assertThatThrownBy(() -> world.clusters().address("NOPE")).isInstanceOf(ExhaException.class);
+        }
+
+        @Test
         void unknownClusterIsRefusedWithASuggestion() throws Exception {
             World world = World.example();
             ExhaException e = catchThrowableOfType(ExhaException.class, () -> world.clusters().cluster("SCCLUSTER"));

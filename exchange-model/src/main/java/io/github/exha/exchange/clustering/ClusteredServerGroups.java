@@ -7,6 +7,7 @@ import io.github.exha.cluster.resources.IpAddressType;
 import io.github.exha.cluster.resources.NetworkNameType;
 import io.github.exha.cluster.resources.PhysicalDiskType;
 import io.github.exha.cluster.topology.Clusters;
+import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.kernel.Kernel;
 import io.github.exha.core.kernel.Operation;
 import io.github.exha.exchange.config.ClusterPlacement;
@@ -83,9 +84,11 @@ public final class ClusteredServerGroups {
      * machine). Database Instances are created for the directory's databases of the server (2007).
      *
      * @param server a CMS or an EVS of the directory
-     * @param disks the shared disks (SCC, EVS); none for CCR
+     * @param disks the shared disks (SCC, EVS); none for CCR. A disk whose LUN already has a Physical Disk resource in
+     *     another group is moved into the server's group rather than given a second resource
      * @param startNode the node the group starts on
      * @return the group's name
+     * @throws ExhaException WRONG_STATE when an existing disk resource cannot move (it has dependencies)
      */
     public String create(ExchangeServer server, List<SharedDisk> disks, Optional<String> startNode) {
         ClusterPlacement placement = placement(server);
@@ -108,12 +111,7 @@ public final class ClusteredServerGroups {
         List<String> diskResources = new ArrayList<>();
         if (placement.storageType() == ClusteredStorageType.SHARED) {
             for (SharedDisk disk : disks) {
-                String resource = disk.resourceName(name);
-                cluster.createResource(name, resource, PhysicalDiskType.NAME);
-                cluster.setPrivateProperty(resource, PhysicalDiskType.ARRAY, disk.array());
-                cluster.setPrivateProperty(resource, PhysicalDiskType.LUN, disk.lun());
-                cluster.setPrivateProperty(resource, PhysicalDiskType.DRIVE, disk.drive());
-                diskResources.add(resource);
+                diskResources.add(diskResource(cluster, name, disk));
             }
         }
         String attendant = exchangeResource(cluster, server, ExchangeResourceKind.SYSTEM_ATTENDANT);
@@ -149,6 +147,73 @@ public final class ClusteredServerGroups {
         return name;
     }
 
+    /**
+     * The Physical Disk resource of {@code disk} in the group: created there, or — when the cluster already has one for
+     * that LUN in another group (an administrator made it) — moved into the group, so that a LUN never has two disk
+     * resources fighting over its reservation. Windows moves a resource with ChangeClusterResourceGroup; exha takes it
+     * offline and recreates it, same name and properties, in the group (the group comes online later anyway).
+     *
+     * @throws ExhaException WRONG_STATE when the existing resource has dependencies or dependents in its group
+     */
+    private String diskResource(FailoverCluster cluster, String group, SharedDisk disk) {
+        Optional<ClusterResource> existing = physicalDisk(cluster, disk);
+        if (existing.isEmpty()) {
+            String resource = disk.resourceName(group);
+            cluster.createResource(group, resource, PhysicalDiskType.NAME);
+            cluster.setPrivateProperty(resource, PhysicalDiskType.ARRAY, disk.array());
+            cluster.setPrivateProperty(resource, PhysicalDiskType.LUN, disk.lun());
+            cluster.setPrivateProperty(resource, PhysicalDiskType.DRIVE, disk.drive());
+            return resource;
+        }
+        ClusterResource old = existing.get();
+        if (old.groupName().equalsIgnoreCase(group)) {
+            return old.name();
+        }
+        requireMovable(cluster, old, disk);
+        Map<String, String> properties = new java.util.TreeMap<>(old.privateProperties());
+        String from = old.groupName();
+        kernel.operations().await(cluster.offlineResource(old.name()));
+        cluster.deleteResource(old.name());
+        cluster.createResource(group, old.name(), PhysicalDiskType.NAME);
+        properties.forEach((key, value) -> cluster.setPrivateProperty(old.name(), key, value));
+        // The owner mounts the volume from now on: the CMS's data path is on that drive.
+        cluster.setPrivateProperty(old.name(), PhysicalDiskType.DRIVE, disk.drive());
+        kernel.journal().append(io.github.exha.core.kernel.JournalEntry.Type.STATE_CHANGE, SOURCE, "disk.moved",
+                Map.of("resource", old.name(), "from", from, "to", group, "cluster", cluster.name()));
+        return old.name();
+    }
+
+    /**
+     * Checks, before anything changes, that the disks can join a new group: an existing Physical Disk resource of
+     * their LUNs has no dependencies and no dependents where it is.
+     *
+     * @throws ExhaException WRONG_STATE naming the resource that cannot move
+     */
+    public void checkDisks(String clusterName, List<SharedDisk> disks) {
+        FailoverCluster cluster = clusters.cluster(clusterName);
+        for (SharedDisk disk : disks) {
+            physicalDisk(cluster, disk).ifPresent(resource -> requireMovable(cluster, resource, disk));
+        }
+    }
+
+    private static void requireMovable(FailoverCluster cluster, ClusterResource resource, SharedDisk disk) {
+        boolean tied = !resource.dependencies().isEmpty() || cluster.resources().stream()
+                .anyMatch(r -> r.dependencies().stream().anyMatch(resource.name()::equalsIgnoreCase));
+        if (tied) {
+            throw new ExhaException(ClusteringErrorCode.WRONG_STATE, "The Physical Disk resource '" + resource.name()
+                    + "' of LUN '" + disk.lun() + "' on array '" + disk.array() + "' has dependencies in group '"
+                    + resource.groupName() + "'; remove them so that it can move into the clustered server's group.");
+        }
+    }
+
+    /** The cluster's Physical Disk resource for the disk's LUN, in any group. */
+    private static Optional<ClusterResource> physicalDisk(FailoverCluster cluster, SharedDisk disk) {
+        return cluster.resources().stream().filter(r -> r.type().name().equals(PhysicalDiskType.NAME)
+                && disk.array().equalsIgnoreCase(r.privateProperties().getOrDefault(PhysicalDiskType.ARRAY, ""))
+                && disk.lun().equalsIgnoreCase(r.privateProperties().getOrDefault(PhysicalDiskType.LUN, "")))
+                .findFirst();
+    }
+
     /** Adds the Database Instance of a database created after the group (2007). */
     public void addDatabaseInstance(ExchangeServer server, MailboxDatabase database, List<SharedDisk> disks) {
         FailoverCluster cluster = clusterOf(server);
@@ -175,7 +240,8 @@ public final class ClusteredServerGroups {
                 .toUpperCase(Locale.ROOT) : "";
         for (SharedDisk disk : disks) {
             if (disk.drive().equals(drive)) {
-                cluster.addDependency(resource, disk.resourceName(server.name()));
+                cluster.addDependency(resource, physicalDisk(cluster, disk).map(ClusterResource::name)
+                        .orElse(disk.resourceName(server.name())));
             }
         }
     }
@@ -222,13 +288,20 @@ public final class ClusteredServerGroups {
      * ({@code setup /ClearLocalCMS}); on CCR the emptied group is deleted.
      */
     public void clearLocal(ExchangeServer server) {
-        FailoverCluster cluster = clusterOf(server);
+        clearLocal(server, clusterOf(server));
+    }
+
+    /**
+     * As {@link #clearLocal(ExchangeServer)} on a given cluster: after {@code /RecoverCMS} the directory places the
+     * server on the new cluster, and {@code /ClearLocalCMS} cleans the old one.
+     */
+    public void clearLocal(ExchangeServer server, FailoverCluster cluster) {
         boolean keepDisks = placement(server).storageType() == ClusteredStorageType.SHARED;
         deleteResources(cluster, server.name(), keepDisks);
         if (cluster.group(server.name()).resources().isEmpty()) {
             cluster.deleteGroup(server.name());
         }
-        journal("group.cleared", server, Map.of("keptDisks", Boolean.toString(keepDisks)));
+        journal("group.cleared", server, Map.of("keptDisks", Boolean.toString(keepDisks), "from", cluster.name()));
     }
 
     private static void deleteResources(FailoverCluster cluster, String group, boolean keepDisks) {

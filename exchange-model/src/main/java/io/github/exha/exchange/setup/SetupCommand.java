@@ -1,8 +1,14 @@
 package io.github.exha.exchange.setup;
 
+import io.github.exha.cluster.failover.ClusterNode;
+import io.github.exha.cluster.failover.ClusterResource;
 import io.github.exha.cluster.failover.FailoverCluster;
+import io.github.exha.cluster.failover.GroupState;
+import io.github.exha.cluster.host.DriveLetter;
 import io.github.exha.cluster.host.Host;
+import io.github.exha.cluster.host.Nic;
 import io.github.exha.cluster.host.ServerFeature;
+import io.github.exha.cluster.resources.PhysicalDiskType;
 import io.github.exha.cluster.topology.Clusters;
 import io.github.exha.cluster.topology.Datacenter;
 import io.github.exha.core.command.Arguments;
@@ -17,6 +23,7 @@ import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.kernel.JournalEntry;
 import io.github.exha.core.kernel.Operation;
 import io.github.exha.exchange.clustering.ClusteredServerGroups;
+import io.github.exha.exchange.clustering.SharedDisk;
 import io.github.exha.exchange.config.AutoDatabaseMountDial;
 import io.github.exha.exchange.config.ClusterPlacement;
 import io.github.exha.exchange.config.ClusteredStorageType;
@@ -26,9 +33,13 @@ import io.github.exha.exchange.config.ExchangeDirectory;
 import io.github.exha.exchange.config.ExchangeEdition;
 import io.github.exha.exchange.config.ExchangeInstallation;
 import io.github.exha.exchange.config.ExchangeServer;
+import io.github.exha.exchange.config.MailboxDatabase;
 import io.github.exha.exchange.config.ServerKind;
 import io.github.exha.exchange.config.ServerRole;
 import io.github.exha.exchange.config.SetupWatermark;
+import io.github.exha.storage.spi.LunInfo;
+import io.github.exha.storage.spi.LunRef;
+import io.github.exha.storage.spi.StorageException;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -46,6 +57,10 @@ import java.util.Set;
  * leaves a {@link SetupWatermark} on the installation; the next run resumes from it. Every run writes its setup log
  * to the journal (source {@value #SOURCE}).
  *
+ * <p>An SCC's {@code /CMSDataPath} must be on a shared cluster disk (a SAN LUN mounted on that drive here, or named by
+ * a Physical Disk resource with that drive, and presented to every node); its Physical Disk resource goes into the CMS
+ * group, moved there when one exists already. A CCR needs no disk resource: each node has its own files.
+ *
  * <p>CHOICE: setup installs {@link ExchangeBuild#EXCHANGE_2007_SP1} (the SP1 media), Enterprise edition.
  * Modes Upgrade and RecoverServer are not modelled yet and are refused with a typed error.
  */
@@ -54,6 +69,8 @@ public final class SetupCommand implements Command {
     public static final String SOURCE = "ExchangeSetup";
     /** The build setup installs. */
     public static final ExchangeBuild MEDIA_BUILD = ExchangeBuild.EXCHANGE_2007_SP1;
+    private static final String NEW_CMS = "NewCMS";
+    private static final String RECOVER_CMS = "RecoverCMS";
     private static final String DEFAULT_DATA_PATH = "C:\\Program Files\\Microsoft\\Exchange Server\\Mailbox";
     private static final List<ServerFeature> IIS_FEATURES = List.of(ServerFeature.WEB_SERVER,
             ServerFeature.WEB_ISAPI_EXT, ServerFeature.WEB_METABASE, ServerFeature.WEB_LGCY_MGMT_CONSOLE,
@@ -109,7 +126,7 @@ public final class SetupCommand implements Command {
         if (arguments.flag("NewCMS")) {
             newCms(context, host, arguments);
         } else if (arguments.flag("RemoveCMS")) {
-            removeCms(context, host);
+            removeCms(context, host, arguments.string("CMSName"));
         } else if (arguments.flag("ClearLocalCMS")) {
             clearLocalCms(context, host, required(arguments, "CMSName"));
         } else if (arguments.flag("RecoverCMS")) {
@@ -148,6 +165,7 @@ public final class SetupCommand implements Command {
                         + "the Mailbox role on cluster node " + host.name() + ".");
             }
             requireClusterable(host);
+            requireEnterprise(host);
             directory.putInstallation(new ExchangeInstallation(host.name(), MEDIA_BUILD, ExchangeEdition.ENTERPRISE,
                     roles, true, Optional.empty()));
             ExchangeServer server = cms.get();
@@ -190,16 +208,33 @@ public final class SetupCommand implements Command {
     private void newCms(CommandContext context, Host host, Arguments arguments) {
         String name = required(arguments, "CMSName");
         String ip = required(arguments, "CMSIPAddress");
-        FailoverCluster cluster = requireClusterNode(host);
         requireDomainMember(host);
-        requireClusterable(host);
+        FailoverCluster cluster = requireClusterable(host);
+        requireEnterprise(host);
         requireIis(host);
+        Optional<ExchangeServer> created = directory.findServer(name).filter(s -> s.kind()
+                == ServerKind.CLUSTERED_MAILBOX_SERVER && s.cluster().orElseThrow().clusterName()
+                .equalsIgnoreCase(cluster.name()));
+        Optional<SetupWatermark> mark = watermark(host, NEW_CMS);
+        if (mark.isPresent() && created.isPresent()) {
+            // The CMS and its group were made by the run that failed; what is left is bringing it online.
+            resume(context, host, created.get(), mark.get());
+            return;
+        }
         requireNameAndAddress(cluster, name, ip);
         if (directory.findServer(name).isPresent()) {
             throw prerequisite("The name '" + name + "' is already used by another server in the organization.");
         }
         ClusteredStorageType storage = arguments.flag("CMSSharedStorage") ? ClusteredStorageType.SHARED
                 : ClusteredStorageType.NON_SHARED;
+        String dataPath = arguments.string("CMSDataPath").orElse(DEFAULT_DATA_PATH);
+        // SCC: the data lives on a shared disk whose resource joins the CMS group, so the data follows the group.
+        // CCR: each node has its own files at the same path, even when that path is on a SAN disk.
+        List<SharedDisk> disks = switch (storage) {
+            case SHARED -> List.of(requireSharedDisk(host, cluster, dataPath));
+            case NON_SHARED, DISABLED -> List.of();
+        };
+        groups.checkDisks(cluster.name(), disks);
         directory.putInstallation(new ExchangeInstallation(host.name(), MEDIA_BUILD, ExchangeEdition.ENTERPRISE,
                 Set.of(ServerRole.MAILBOX), true, Optional.empty()));
         ExchangeServer server = directory.addServer(new ExchangeServer(directory.newGuid(), name,
@@ -207,24 +242,52 @@ public final class SetupCommand implements Command {
                 Set.of(ServerRole.MAILBOX), ServerKind.CLUSTERED_MAILBOX_SERVER, Optional.empty(),
                 Optional.of(new ClusterPlacement(cluster.name(), ip, storage, List.of(host.name()))),
                 AutoDatabaseMountDial.GOOD_AVAILABILITY, Optional.empty()));
-        String dataPath = arguments.string("CMSDataPath").orElse(DEFAULT_DATA_PATH);
         directory.addStorageGroup(name, "First Storage Group", dataPath + "\\First Storage Group",
                 dataPath + "\\First Storage Group", false, false);
         directory.addDatabase(name + "\\First Storage Group", "Mailbox Database", dataPath
                 + "\\First Storage Group\\Mailbox Database.edb", DatabaseKind.MAILBOX);
         completed(context, host, "Mailbox Role");
-        groups.create(server, List.of(), Optional.of(host.name()));
+        groups.create(server, disks, Optional.of(host.name()));
         log(context, host, "Setup is bringing clustered mailbox server '" + name + "' online");
-        bringOnline(context, host, server, "NewCMS");
+        bringOnline(context, host, server, NEW_CMS);
         completed(context, host, "Clustered Mailbox Server");
     }
 
-    private void removeCms(CommandContext context, Host host) {
+    private void resume(CommandContext context, Host host, ExchangeServer server, SetupWatermark mark) {
+        context.write("Setup is resuming the action '" + mark.action() + "' for clustered mailbox server '"
+                + server.name() + "' from watermark '" + mark.watermark() + "'.");
+        if (!groups.exists(server)) {
+            groups.create(server, sharedDisksOf(host, server), Optional.of(host.name()));
+        }
+        bringOnline(context, host, server, mark.action());
+        completed(context, host, "Clustered Mailbox Server");
+    }
+
+    private void removeCms(CommandContext context, Host host, Optional<String> cmsName) {
         FailoverCluster cluster = requireClusterNode(host);
-        ExchangeServer server = directory.clusteredServers(cluster.name()).stream()
-                .filter(s -> s.kind() == ServerKind.CLUSTERED_MAILBOX_SERVER).findFirst()
-                .orElseThrow(() -> prerequisite("There is no clustered mailbox server on cluster '" + cluster.name()
-                        + "'."));
+        List<ExchangeServer> onCluster = directory.clusteredServers(cluster.name()).stream()
+                .filter(s -> s.kind() == ServerKind.CLUSTERED_MAILBOX_SERVER).toList();
+        ExchangeServer server = onCluster.stream()
+                .filter(s -> cmsName.map(s.name()::equalsIgnoreCase).orElse(true)).findFirst()
+                .orElseThrow(() -> prerequisite(cmsName.map(n -> "Clustered mailbox server '" + n + "' is not on "
+                        + "cluster '" + cluster.name() + "'.").orElse("There is no clustered mailbox server on "
+                        + "cluster '" + cluster.name() + "'.")));
+        // The first CMS of a cluster stays its responsible MTA, so it goes last (DOMAIN.md 4). The directory lists
+        // servers by name; the cluster keeps its groups in creation order, which is installation order.
+        List<String> installed = cluster.groups().stream().map(g -> g.name())
+                .filter(g -> onCluster.stream().anyMatch(s -> s.name().equalsIgnoreCase(g))).toList();
+        if (installed.size() > 1 && installed.get(0).equalsIgnoreCase(server.name())) {
+            throw prerequisite("Clustered mailbox server '" + server.name() + "' was the first installed on cluster '"
+                    + cluster.name() + "' and must be the last removed; remove " + installed.subList(1,
+                    installed.size()) + " first.");
+        }
+        for (MailboxDatabase database : directory.databasesOnServer(server.name())) {
+            if (!directory.mailboxes(database.identity()).isEmpty()) {
+                throw prerequisite("Uninstall cannot continue. Database '" + database.identity() + "': This mailbox "
+                        + "database contains one or more mailboxes. To get a list of all mailboxes in this database, "
+                        + "run the command Get-Mailbox -Database '" + database.identity() + "'.");
+            }
+        }
         if (groups.exists(server)) {
             context.await(groups.remove(server));
         }
@@ -235,7 +298,8 @@ public final class SetupCommand implements Command {
     private void clearLocalCms(CommandContext context, Host host, String name) {
         FailoverCluster cluster = requireClusterNode(host);
         ExchangeServer server = directory.server(name);
-        if (!groups.exists(server) || !groups.clusterOf(server).name().equalsIgnoreCase(cluster.name())) {
+        // The local cluster, not the one the directory names: after /RecoverCMS that is the new cluster.
+        if (cluster.groups().stream().noneMatch(g -> g.name().equalsIgnoreCase(server.name()))) {
             throw prerequisite("Clustered mailbox server '" + name + "' has no resources on cluster '"
                     + cluster.name() + "'.");
         }
@@ -243,31 +307,64 @@ public final class SetupCommand implements Command {
             throw prerequisite("The local node '" + host.name() + "' is in the list of redundant machines of "
                     + "clustered mailbox server '" + name + "'. /ClearLocalCMS can only be run on a node that is not.");
         }
-        if (cluster.group(server.name()).state() != io.github.exha.cluster.failover.GroupState.OFFLINE) {
+        if (cluster.group(server.name()).state() != GroupState.OFFLINE) {
             throw prerequisite("Clustered mailbox server '" + name + "' must be offline before /ClearLocalCMS.");
         }
-        groups.clearLocal(server);
+        groups.clearLocal(server, cluster);
         completed(context, host, "Clear Local Clustered Mailbox Server");
     }
 
     private void recoverCms(CommandContext context, Host host, String name, String ip) {
-        FailoverCluster cluster = requireClusterNode(host);
-        requireClusterable(host);
-        requireNameAndAddress(cluster, name, ip);
+        requireDomainMember(host);
+        FailoverCluster cluster = requireClusterable(host);
+        requireEnterprise(host);
+        requireIis(host);
         ExchangeServer server = directory.server(name);
         if (server.kind() != ServerKind.CLUSTERED_MAILBOX_SERVER) {
             throw prerequisite("Server '" + name + "' is not a clustered mailbox server.");
         }
+        Optional<SetupWatermark> mark = watermark(host, RECOVER_CMS);
+        if (mark.isPresent() && server.cluster().orElseThrow().clusterName().equalsIgnoreCase(cluster.name())) {
+            resume(context, host, server, mark.get());
+            return;
+        }
+        requireNameAndAddress(cluster, name, ip);
         List<String> nodes = cluster.nodes().stream().map(n -> n.name()).toList();
-        server = directory.updateServer(server.withCluster(new ClusterPlacement(cluster.name(), ip,
-                server.cluster().orElseThrow().storageType(), nodes)));
+        ExchangeServer moved = server.withCluster(new ClusterPlacement(cluster.name(), ip,
+                server.cluster().orElseThrow().storageType(), nodes));
+        List<SharedDisk> disks = sharedDisksOf(host, moved);
+        groups.checkDisks(cluster.name(), disks);
+        server = directory.updateServer(moved);
         directory.putInstallation(new ExchangeInstallation(host.name(), MEDIA_BUILD, ExchangeEdition.ENTERPRISE,
                 Set.of(ServerRole.MAILBOX), true, Optional.empty()));
         if (!groups.exists(server)) {
-            groups.create(server, List.of(), Optional.of(host.name()));
+            groups.create(server, disks, Optional.of(host.name()));
         }
-        bringOnline(context, host, server, "RecoverCMS");
+        bringOnline(context, host, server, RECOVER_CMS);
         completed(context, host, "Clustered Mailbox Server");
+    }
+
+    /** An SCC server's shared disks, found from its databases' and logs' drives on this host; none for CCR. */
+    private List<SharedDisk> sharedDisksOf(Host host, ExchangeServer server) {
+        FailoverCluster cluster = clusters.cluster(server.cluster().orElseThrow().clusterName());
+        List<SharedDisk> disks = new ArrayList<>();
+        switch (server.cluster().orElseThrow().storageType()) {
+            case SHARED -> {
+                List<String> paths = new ArrayList<>();
+                directory.storageGroups(server.name()).forEach(g -> paths.add(g.logFolderPath()));
+                directory.databasesOnServer(server.name()).forEach(d -> paths.add(d.edbFilePath()));
+                for (String path : paths) {
+                    SharedDisk disk = requireSharedDisk(host, cluster, path);
+                    if (!disks.contains(disk)) {
+                        disks.add(disk);
+                    }
+                }
+            }
+            case NON_SHARED, DISABLED -> {
+                // CCR: every node has its own copy of the files; no disk resources.
+            }
+        }
+        return disks;
     }
 
     // A failed online leaves the watermark, so the next run resumes the action.
@@ -307,12 +404,12 @@ public final class SetupCommand implements Command {
         }
     }
 
-    private void requireClusterable(Host host) {
+    private FailoverCluster requireClusterable(Host host) {
         if (!host.os().edition().supportsFailoverClustering()) {
             throw prerequisite("A clustered mailbox server requires Windows Server Enterprise or Datacenter Edition; "
                     + host.name() + " runs " + host.os().caption() + ".");
         }
-        requireClusterNode(host);
+        return requireClusterNode(host);
     }
 
     private FailoverCluster requireClusterNode(Host host) {
@@ -324,26 +421,107 @@ public final class SetupCommand implements Command {
                 + " is not a member of a cluster. Form the cluster before installing a clustered mailbox server."));
     }
 
+    // Clustered mailbox servers need Exchange Enterprise: binaries already on the host must not be Standard.
+    private void requireEnterprise(Host host) {
+        Optional<ExchangeInstallation> installed = directory.installation(host.name());
+        if (installed.isPresent() && installed.get().edition() == ExchangeEdition.STANDARD) {
+            throw prerequisite("A clustered mailbox server requires Exchange Server 2007 Enterprise Edition; the "
+                    + "Exchange installation on " + host.name() + " is Standard Edition.");
+        }
+    }
+
+    /**
+     * The shared disk under {@code path}: the SAN LUN mounted on its drive on this host (or named by a Physical Disk
+     * resource of the cluster with that drive), presented to every node of the cluster.
+     */
+    private SharedDisk requireSharedDisk(Host host, FailoverCluster cluster, String path) {
+        String refusal = "The database path must be on a shared cluster disk: '" + path + "' ";
+        DriveLetter drive;
+        try {
+            drive = DriveLetter.parse(path.length() >= 2 ? path.substring(0, 2) : path);
+        } catch (IllegalArgumentException e) {
+            throw prerequisite(refusal + "does not start with a drive letter.");
+        }
+        Optional<LunRef> lun = host.lunOn(drive);
+        if (lun.isEmpty()) {
+            // The disk may be online on another node, in a group an administrator made for it.
+            lun = cluster.resources().stream().filter(r -> r.type().name().equals(PhysicalDiskType.NAME))
+                    .filter(r -> driveOf(r).filter(drive::equals).isPresent())
+                    .map(r -> new LunRef(r.privateProperties().get(PhysicalDiskType.ARRAY),
+                            r.privateProperties().get(PhysicalDiskType.LUN))).findFirst();
+        }
+        LunRef ref = lun.orElseThrow(() -> prerequisite(refusal + "is on drive " + drive + ", which is not a SAN "
+                + "disk of " + host.name() + " or of cluster '" + cluster.name() + "'."));
+        Optional<LunInfo> info = datacenter.fabric().array(ref.array()).flatMap(array -> {
+            try {
+                return Optional.of(array.lun(ref.lun()));
+            } catch (StorageException e) {
+                return Optional.empty();
+            }
+        });
+        List<String> unseen = cluster.nodes().stream().map(ClusterNode::name)
+                .filter(node -> info.map(i -> i.presentedTo().stream().noneMatch(node::equalsIgnoreCase)).orElse(true))
+                .toList();
+        if (!unseen.isEmpty()) {
+            throw prerequisite(refusal + "LUN '" + ref.lun() + "' on array '" + ref.array() + "' behind drive " + drive
+                    + " is not presented to " + String.join(", ", unseen) + ".");
+        }
+        return new SharedDisk(ref.array(), ref.lun(), drive.toString());
+    }
+
+    private static Optional<DriveLetter> driveOf(ClusterResource resource) {
+        try {
+            return Optional.of(DriveLetter.parse(resource.privateProperties().getOrDefault(PhysicalDiskType.DRIVE,
+                    "")));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    // The CMS's network name and address must be its own (seed 004): not the cluster's, a computer's or a server's.
     private void requireNameAndAddress(FailoverCluster cluster, String name, String ip) {
         if (name.equalsIgnoreCase(cluster.name())) {
             throw prerequisite("The clustered mailbox server name '" + name + "' is the name of the cluster; "
                     + "choose a different name.");
         }
-        // The cluster's own addresses: the IP Address resources of its Cluster Group.
-        List<String> clusterIps = cluster.resources().stream()
-                .filter(r -> r.groupName().equalsIgnoreCase(Clusters.CLUSTER_GROUP)
-                        && r.type().name().equals(io.github.exha.cluster.resources.IpAddressType.NAME))
-                .map(r -> r.privateProperties().getOrDefault(io.github.exha.cluster.resources.IpAddressType.ADDRESS,
-                        "")).toList();
-        if (clusterIps.contains(ip)) {
+        for (String other : clusters.names()) {
+            if (other.equalsIgnoreCase(name)) {
+                throw prerequisite("The clustered mailbox server name '" + name + "' is the name of cluster '"
+                        + other + "'; choose a different name.");
+            }
+        }
+        datacenter.findHost(name).ifPresent(computer -> {
+            throw prerequisite("The clustered mailbox server name '" + name + "' is the name of computer '"
+                    + computer.name() + "'; choose a different name.");
+        });
+        if (ip.equals(clusters.address(cluster.name()))) {
             throw prerequisite("The clustered mailbox server IP address '" + ip + "' is the cluster's IP address; "
                     + "choose a different address.");
         }
-        for (ExchangeServer other : directory.clusteredServers(cluster.name())) {
-            if (!other.name().equalsIgnoreCase(name) && other.cluster().orElseThrow().ipAddress().equals(ip)) {
+        for (String other : clusters.names()) {
+            if (ip.equals(clusters.address(other))) {
+                throw prerequisite("The IP address '" + ip + "' is already in use by cluster '" + other + "'.");
+            }
+        }
+        for (Host computer : datacenter.hosts()) {
+            for (Nic nic : computer.nics()) {
+                if (nic.address().equals(ip)) {
+                    throw prerequisite("The IP address '" + ip + "' is already in use by network connection '"
+                            + nic.name() + "' of computer '" + computer.name() + "'.");
+                }
+            }
+        }
+        for (ExchangeServer other : directory.servers()) {
+            if (!other.name().equalsIgnoreCase(name) && other.cluster().map(ClusterPlacement::ipAddress)
+                    .filter(ip::equals).isPresent()) {
                 throw prerequisite("The IP address '" + ip + "' is already in use by '" + other.name() + "'.");
             }
         }
+    }
+
+    private Optional<SetupWatermark> watermark(Host host, String action) {
+        return directory.installation(host.name()).flatMap(ExchangeInstallation::watermark)
+                .filter(mark -> mark.action().equalsIgnoreCase(action));
     }
 
     // ---- output ------------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ public final class FakeInformationStore implements InformationStore {
     private final Kernel kernel;
     private final Map<String, String> running = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final TreeSet<String> mounted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    private boolean refusingStarts;
 
     /** A store on the lab's kernel. */
     public FakeInformationStore(Kernel kernel) {
@@ -25,8 +26,19 @@ public final class FakeInformationStore implements InformationStore {
         return operation;
     }
 
+    /** Makes every later start fail (a store that cannot start), or start again. */
+    public void refuseStarts(boolean refuse) {
+        refusingStarts = refuse;
+    }
+
     @Override
     public Operation<Void> start(String server, String host, boolean mountDatabases) {
+        if (refusingStarts) {
+            Operation<Void> operation = kernel.operations().create("start store " + server);
+            operation.fail(new io.github.exha.core.error.ExhaException(ClusteringErrorCode.WRONG_STATE,
+                    "The Microsoft Exchange Information Store service on " + host + " could not start."));
+            return operation;
+        }
         running.put(server, host);
         if (mountDatabases) {
             mounted.add(server + "\\*");
