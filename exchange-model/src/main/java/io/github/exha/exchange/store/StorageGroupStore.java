@@ -736,10 +736,20 @@ public final class StorageGroupStore {
     }
 
     private void acknowledge(List<Pending> batch) {
+        boolean eligible = false;
         for (Pending pending : batch) {
             unacknowledged.remove(pending.sequence());
             if (pending.database().isAttached()) {
                 pending.database().committed(pending.record(), pending.generation());
+                eligible |= pending.generation() <= generation - settings.lostLogResilienceDepth();
+            }
+        }
+        if (eligible && running) {
+            // The log rolled on while this write was in flight: its records may go to the database files now.
+            try {
+                flushDatabases();
+            } catch (ExhaException e) {
+                // the instance stopped and failed what was pending, these deliveries included
             }
         }
         for (Pending pending : batch) {

@@ -78,6 +78,12 @@ final class StoreLab {
         return lab.await(operation);
     }
 
+    /** Waits for a volume write: runs the scheduler until the device acknowledged it. */
+    void await(java.util.concurrent.CompletableFuture<?> write) {
+        kernel.scheduler().runUntil(write::isDone);
+        write.join();
+    }
+
     Volume logVolume() {
         return host.volume("L");
     }
