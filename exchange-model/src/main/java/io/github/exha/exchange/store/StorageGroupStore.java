@@ -1009,13 +1009,15 @@ public final class StorageGroupStore {
                 + settings.name()));
         operation.waitingFor("the logs of " + settings.name() + " to be durable");
         backupRunning = true;
+        // The backup holds the logs from the checkpoint at its start, and truncates the logs below it.
+        long first = computeCheckpoint();
         try {
             whenLogged(() -> {
                 try {
                     if (currentHasRecords) {
                         roll();
                     }
-                    whenLogged(() -> finishBackup(operation));
+                    whenLogged(() -> finishBackup(operation, first));
                 } catch (ExhaException e) {
                     backupRunning = false;
                     fail(operation, e);
@@ -1028,7 +1030,7 @@ public final class StorageGroupStore {
         return operation;
     }
 
-    private void finishBackup(Operation<StorageGroupBackup> operation) {
+    private void finishBackup(Operation<StorageGroupBackup> operation, long first) {
         backupRunning = false;
         if (operation.isDone()) {
             return;
@@ -1041,10 +1043,12 @@ public final class StorageGroupStore {
                 }
             }
             LogDirectory directory = logDirectory();
-            long first = computeCheckpoint();
             List<LogFile> logs = new ArrayList<>();
             for (long g = first; g < generation; g++) {
-                logs.add(directory.read(g));
+                // Circular logging may have deleted some since: the files copied after them hold their changes.
+                if (directory.volume().exists(directory.generationPath(g))) {
+                    logs.add(directory.read(g));
+                }
             }
             List<Long> deleted = deleteLogsBelow(first, null);
             String prefix = StoreEvents.MSEXCHANGEIS + " " + settings.name() + ": ";
