@@ -10,6 +10,11 @@ import io.github.exha.core.TopologySource;
 import io.github.exha.core.kernel.JournalEntry;
 import io.github.exha.core.kernel.Kernel;
 import io.github.exha.core.kernel.Operation;
+import io.github.exha.storage.spi.ConsistencyGroup;
+import io.github.exha.storage.spi.GroupSpec;
+import io.github.exha.storage.spi.ReplicationMode;
+import io.github.exha.storage.spi.ReplicationState;
+import io.github.exha.storage.spi.StorageArray;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,11 +45,37 @@ final class StoreLab {
     }
 
     static StoreLab create(long seed, String logLun, String dbLun) {
-        String yaml = "name: store\nseed: " + seed + "\nstart: 2008-03-01T08:00:00Z\n"
+        return new StoreLab(Lab.create(LabSpec.of(TopologySource.text("store.yaml", yaml(seed, logLun, dbLun, ""))),
+                new ClusterModule()));
+    }
+
+    /**
+     * A lab whose log LUN replicates synchronously to a second array over a link of {@code latency}: every log write
+     * is acknowledged only after a round trip, so acknowledgements lag the writes.
+     */
+    static StoreLab replicated(long seed, String logLun, String dbLun, java.time.Duration latency) {
+        String dr = "    - name: SAN-DR\n      vendor: sim\n      site: Production\n      capacity: 1TB\n"
+                + "      luns:\n        - { name: EXCH-LOG-DR, size: " + logLun + ", presentedTo: [], access: READ_ONLY }\n"
+                + "  links:\n    - { name: SAN-LINK, between: [SAN-MAIN, SAN-DR], latency: " + latency
+                + ", bandwidth: 1GB }\n";
+        StoreLab lab = new StoreLab(Lab.create(LabSpec.of(TopologySource.text("store.yaml",
+                yaml(seed, logLun, dbLun, dr))), new ClusterModule()));
+        StorageArray main = lab.lab.instance(Datacenter.class).array("SAN-MAIN");
+        ConsistencyGroup group = main.createConsistencyGroup(new GroupSpec("LOGS", ReplicationMode.SYNC, "SAN-DR",
+                "SAN-LINK"));
+        group.addPair("EXCH-LOG", "EXCH-LOG-DR");
+        group.enable();
+        lab.kernel.scheduler().runUntil(() -> group.status().state() == ReplicationState.IN_SYNC);
+        return lab;
+    }
+
+    private static String yaml(long seed, String logLun, String dbLun, String moreStorage) {
+        return "name: store\nseed: " + seed + "\nstart: 2008-03-01T08:00:00Z\n"
                 + "storage:\n  arrays:\n    - name: SAN-MAIN\n      vendor: sim\n      site: Production\n"
                 + "      capacity: 1TB\n      luns:\n"
                 + "        - { name: EXCH-LOG, size: " + logLun + ", presentedTo: [MBX1], access: READ_WRITE }\n"
                 + "        - { name: EXCH-DB, size: " + dbLun + ", presentedTo: [MBX1], access: READ_WRITE }\n"
+                + moreStorage
                 + "hosts:\n  - name: MBX1\n    site: Production\n    domain: contoso.com\n"
                 + "    os: { version: WINDOWS_SERVER_2003, edition: ENTERPRISE, servicePack: 2, architecture: X64 }\n"
                 + "    initiators: [iqn.2008-03.com.contoso:mbx1]\n"
@@ -52,7 +83,6 @@ final class StoreLab {
                 + "    volumes:\n"
                 + "      - { disk: SAN-MAIN/EXCH-LOG, drive: L, label: LOGS, format: true }\n"
                 + "      - { disk: SAN-MAIN/EXCH-DB, drive: F, label: DB, format: true }\n";
-        return new StoreLab(Lab.create(LabSpec.of(TopologySource.text("store.yaml", yaml)), new ClusterModule()));
     }
 
     static StorageGroupSettings settings(LogFormat format) {
