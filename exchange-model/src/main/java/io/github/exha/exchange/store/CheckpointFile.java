@@ -1,0 +1,61 @@
+package io.github.exha.exchange.store;
+
+import io.github.exha.cluster.fs.Volume;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The checkpoint file ({@code E00.chk}) as a value: the log stream it belongs to and the checkpoint, the oldest
+ * generation whose changes may not all be in the databases yet. Recovery starts there; older logs are needed only by
+ * backups, and circular logging deletes them.
+ *
+ * @param signature the log stream's signature
+ * @param generation the checkpoint generation, from 1
+ */
+public record CheckpointFile(LogSignature signature, long generation) {
+    private static final byte[] MAGIC = "EXHACHK1".getBytes(StandardCharsets.US_ASCII);
+    private static final int ENCODED = 8 + 16 + 8;
+
+    /** Validates the checkpoint. */
+    public CheckpointFile {
+        Objects.requireNonNull(signature, "signature");
+        if (generation < 1) {
+            throw new IllegalArgumentException("a checkpoint generation is at least 1: " + generation);
+        }
+    }
+
+    /**
+     * Reads the checkpoint file at {@code path}.
+     *
+     * @throws io.github.exha.core.error.ExhaException {@code LOG_CORRUPT} (-501) when it is damaged; the volume's
+     *     errors (FILE_NOT_FOUND (2)...)
+     */
+    public static CheckpointFile read(Volume volume, String path) {
+        byte[] bytes = LogFile.readBytes(volume, path, 0, (int) Math.min(volume.size(path), ENCODED + 4));
+        if (bytes.length < ENCODED + 4 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
+                || ByteBuffer.wrap(bytes, ENCODED, 4).getInt() != FileCodec.crc(bytes, 0, ENCODED)) {
+            throw EseError.LOG_FILE_CORRUPT.exception("The checkpoint file " + path + " is damaged");
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes, MAGIC.length, ENCODED - MAGIC.length);
+        try {
+            return FileCodec.decode(() -> new CheckpointFile(FileCodec.getSignature(in), in.getLong()));
+        } catch (IllegalArgumentException e) {
+            throw EseError.LOG_FILE_CORRUPT.exception("The checkpoint file " + path + " is damaged: " + e.getMessage());
+        }
+    }
+
+    /** Writes the checkpoint to {@code path}, creating the file if needed; completes when durable. */
+    CompletableFuture<Void> write(Volume volume, String path) {
+        ByteBuffer out = ByteBuffer.allocate(ENCODED + 4);
+        out.put(MAGIC);
+        FileCodec.putSignature(out, signature);
+        out.putLong(generation);
+        out.putInt(FileCodec.crc(out.array(), 0, ENCODED));
+        CompletableFuture<Void> created = volume.exists(path) ? CompletableFuture.completedFuture(null)
+                : volume.createFile(path);
+        return CompletableFuture.allOf(created, volume.write(path, 0, out.array(), 0, out.capacity()));
+    }
+}

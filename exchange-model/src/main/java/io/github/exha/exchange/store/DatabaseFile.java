@@ -1,0 +1,208 @@
+package io.github.exha.exchange.store;
+
+import io.github.exha.cluster.fs.Volume;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A database file ({@code .edb}) as a value: its header and the message records written to it. The store writes the
+ * file as it mounts, flushes and dismounts a database; {@link #read} inspects one (eseutil /mh), and {@link #replay}
+ * applies a shipped log to a passive copy.
+ *
+ * <h2>On disk</h2>
+ * A 4 KB header block (magic, length, fields, CRC-32C), then the records appended back to back, framed like the log's.
+ * The file's logical size is that of its compact records, not the gigabytes of a real database (CHOICE: nothing here
+ * depends on it). A record appended again (the same message id) replaces the earlier one.
+ *
+ * @param header the header
+ * @param records the records, one per message id, in the order first written
+ */
+public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
+    /** Bytes of the header block. */
+    static final int HEADER_BYTES = 4096;
+    private static final byte[] MAGIC = "EXHAEDB1".getBytes(StandardCharsets.US_ASCII);
+
+    /** Validates the value and copies the records. */
+    public DatabaseFile {
+        Objects.requireNonNull(header, "header");
+        records = List.copyOf(records);
+    }
+
+    /**
+     * Reads and checks the database file at {@code path}.
+     *
+     * @throws io.github.exha.core.error.ExhaException {@code DATABASE_CORRUPT} (-1206) for a damaged header or record;
+     *     the volume's errors (FILE_NOT_FOUND (2)...)
+     */
+    public static DatabaseFile read(Volume volume, String path) {
+        long size = volume.size(path);
+        if (size < HEADER_BYTES || size - HEADER_BYTES > Integer.MAX_VALUE - 8) {
+            throw EseError.DATABASE_CORRUPTED.exception("The database file " + path + " is " + size + " bytes long");
+        }
+        DatabaseHeader header = decodeHeader(LogFile.readBytes(volume, path, 0, HEADER_BYTES), path);
+        ByteBuffer in = ByteBuffer.wrap(LogFile.readBytes(volume, path, HEADER_BYTES, (int) (size - HEADER_BYTES)));
+        Map<Long, MessageRecord> records = new LinkedHashMap<>();
+        try {
+            MessageRecord record;
+            while ((record = MessageRecord.decode(in)) != null) {
+                records.put(record.messageId(), record);
+            }
+        } catch (IllegalArgumentException e) {
+            throw EseError.DATABASE_CORRUPTED.exception("The database file " + path + " is damaged after "
+                    + records.size() + " records: " + e.getMessage());
+        }
+        if (in.hasRemaining()) {
+            throw EseError.DATABASE_CORRUPTED.exception("The database file " + path + " has " + in.remaining()
+                    + " stray bytes at its end");
+        }
+        return new DatabaseFile(header, new ArrayList<>(records.values()));
+    }
+
+    /**
+     * Replays one log into the database file at {@code path}, as a passive copy's replayer does: the log's records of
+     * the file's owner that the file does not hold yet are appended, then the header becomes Dirty Shutdown requiring
+     * just this generation (the next recovery starts there). Replay logs in generation order.
+     *
+     * @return the file as it is after the replay, once the writes are durable
+     * @throws io.github.exha.core.error.ExhaException {@code LOG_SIGNATURE_MISMATCH} (-530) when the log belongs to
+     *     another stream than the one the database is attached to; the errors of {@link #read}; the volume's write
+     *     errors (DISK_FULL (112)...)
+     */
+    public static CompletableFuture<DatabaseFile> replay(Volume volume, String path, LogFile log) {
+        DatabaseFile file = read(volume, path);
+        if (!file.header().logSignature().equals(log.signature())) {
+            throw EseError.BAD_LOG_SIGNATURE.exception("The log file " + log.name() + " (" + log.signature().display()
+                    + ") does not belong to the log stream of database " + path + " ("
+                    + file.header().logSignature().display() + ")");
+        }
+        SortedSet<Long> held = file.messageIds();
+        Map<Long, MessageRecord> fresh = new LinkedHashMap<>();
+        for (MessageRecord record : log.records(file.header().owner().guid())) {
+            if (!held.contains(record.messageId())) {
+                fresh.put(record.messageId(), record);
+            }
+        }
+        DatabaseHeader header = file.header().with(DatabaseState.DIRTY_SHUTDOWN,
+                new LogRange(log.generation(), log.generation()));
+        CompletableFuture<Void> appended = append(volume, path, List.copyOf(fresh.values()));
+        CompletableFuture<Void> stamped = writeHeader(volume, path, header);
+        List<MessageRecord> after = new ArrayList<>(file.records());
+        after.addAll(fresh.values());
+        DatabaseFile result = new DatabaseFile(header, after);
+        return CompletableFuture.allOf(appended, stamped).thenApply(ignored -> result);
+    }
+
+    /** The message ids the file holds, ascending. */
+    public SortedSet<Long> messageIds() {
+        TreeSet<Long> ids = new TreeSet<>();
+        records.forEach(record -> ids.add(record.messageId()));
+        return Collections.unmodifiableSortedSet(ids);
+    }
+
+    // ---- the file format, for the store's writer -------------------------------------------------------------
+
+    /** Creates the file with only its header. */
+    static CompletableFuture<Void> create(Volume volume, String path, DatabaseHeader header) {
+        CompletableFuture<Void> created = volume.createFile(path);
+        byte[] block = Arrays.copyOf(encodeHeader(header), HEADER_BYTES);
+        return CompletableFuture.allOf(created, volume.write(path, 0, block, 0, block.length));
+    }
+
+    /** Appends records at the end of the file. */
+    static CompletableFuture<Void> append(Volume volume, String path, List<MessageRecord> records) {
+        if (records.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<byte[]> encoded = new ArrayList<>(records.size());
+        int total = 0;
+        for (MessageRecord record : records) {
+            byte[] bytes = record.encode();
+            encoded.add(bytes);
+            total += bytes.length;
+        }
+        byte[] all = new byte[total];
+        int at = 0;
+        for (byte[] bytes : encoded) {
+            System.arraycopy(bytes, 0, all, at, bytes.length);
+            at += bytes.length;
+        }
+        return volume.append(path, all, 0, all.length);
+    }
+
+    /** Overwrites the header (one atomic volume write). */
+    static CompletableFuture<Void> writeHeader(Volume volume, String path, DatabaseHeader header) {
+        byte[] encoded = encodeHeader(header);
+        return volume.write(path, 0, encoded, 0, encoded.length);
+    }
+
+    private static byte[] encodeHeader(DatabaseHeader header) {
+        byte[] name = header.owner().name().getBytes(StandardCharsets.UTF_8);
+        int fields = 1 + 8 + 8 + 4 + 4 + 16 + 2 + name.length + 16;
+        ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 2 + fields + 4);
+        out.put(MAGIC);
+        out.putShort((short) fields);
+        out.put(stateCode(header.state()));
+        out.putLong(header.logRequired().low());
+        out.putLong(header.logRequired().high());
+        out.putInt(header.version().format());
+        out.putInt(header.version().update());
+        FileCodec.putUuid(out, header.owner().guid());
+        FileCodec.putString(out, header.owner().name());
+        FileCodec.putSignature(out, header.logSignature());
+        out.putInt(FileCodec.crc(out.array(), 0, out.position()));
+        return out.array();
+    }
+
+    private static DatabaseHeader decodeHeader(byte[] block, String path) {
+        if (!Arrays.equals(block, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            throw EseError.DATABASE_CORRUPTED.exception(path + " is not a database file (bad header)");
+        }
+        ByteBuffer in = ByteBuffer.wrap(block);
+        in.position(MAGIC.length);
+        int fields = Short.toUnsignedInt(in.getShort());
+        int end = MAGIC.length + 2 + fields;
+        if (end + 4 > block.length || ByteBuffer.wrap(block, end, 4).getInt() != FileCodec.crc(block, 0, end)) {
+            throw EseError.DATABASE_CORRUPTED.exception("The header of database file " + path + " fails its checksum");
+        }
+        try {
+            return FileCodec.decode(() -> {
+                DatabaseState state = stateOf(in.get());
+                LogRange range = new LogRange(in.getLong(), in.getLong());
+                EseVersion version = new EseVersion(in.getInt(), in.getInt());
+                java.util.UUID guid = FileCodec.getUuid(in);
+                DatabaseIdentity owner = new DatabaseIdentity(FileCodec.getString(in), guid);
+                return new DatabaseHeader(state, range, version, owner, FileCodec.getSignature(in));
+            });
+        } catch (IllegalArgumentException e) {
+            throw EseError.DATABASE_CORRUPTED.exception("The header of database file " + path + " is damaged: "
+                    + e.getMessage());
+        }
+    }
+
+    private static byte stateCode(DatabaseState state) {
+        return switch (state) {
+            case JUST_CREATED -> 1;
+            case DIRTY_SHUTDOWN -> 2;
+            case CLEAN_SHUTDOWN -> 3;
+        };
+    }
+
+    private static DatabaseState stateOf(byte code) {
+        for (DatabaseState state : DatabaseState.values()) {
+            if (stateCode(state) == code) {
+                return state;
+            }
+        }
+        throw new IllegalArgumentException("unknown database state " + code);
+    }
+}

@@ -1,0 +1,188 @@
+package io.github.exha.exchange.store;
+
+import io.github.exha.cluster.fs.DirectoryEntry;
+import io.github.exha.cluster.fs.Volume;
+import io.github.exha.cluster.host.Host;
+import io.github.exha.cluster.host.WindowsPath;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The log folder of one log stream on a volume: which generations it holds and the paths of its files. The
+ * replication service lists closed generations here to ship them; tests and eseutil-like reports read them.
+ */
+public final class LogDirectory {
+    private final Volume volume;
+    private final String folder;
+    private final LogPrefix prefix;
+    private final LogFormat format;
+
+    /**
+     * The stream {@code prefix} in {@code folder} ({@code \Logs\SG1}, inside the volume).
+     *
+     * @param volume the volume the folder is on
+     * @param folder the folder's path inside the volume, starting with {@code \}
+     * @param prefix the stream's base name
+     * @param format the log format
+     */
+    public LogDirectory(Volume volume, String folder, LogPrefix prefix, LogFormat format) {
+        this.volume = Objects.requireNonNull(volume, "volume");
+        this.folder = Objects.requireNonNull(folder, "folder");
+        this.prefix = Objects.requireNonNull(prefix, "prefix");
+        this.format = Objects.requireNonNull(format, "format");
+    }
+
+    /**
+     * The stream in the Windows folder {@code L:\Logs\SG1} of {@code host}.
+     *
+     * @throws io.github.exha.core.error.ExhaException the path errors of {@link Host#resolve(String)}
+     */
+    public static LogDirectory on(Host host, String windowsFolder, LogPrefix prefix, LogFormat format) {
+        WindowsPath path = host.resolve(windowsFolder);
+        return new LogDirectory(path.volume(), path.path(), prefix, format);
+    }
+
+    /** The volume. */
+    public Volume volume() {
+        return volume;
+    }
+
+    /** The folder inside the volume. */
+    public String folder() {
+        return folder;
+    }
+
+    /** The stream's base name. */
+    public LogPrefix prefix() {
+        return prefix;
+    }
+
+    /** The log format. */
+    public LogFormat format() {
+        return format;
+    }
+
+    /** The path of {@code fileName} in the folder. */
+    public String path(String fileName) {
+        return folder.endsWith("\\") ? folder + fileName : folder + "\\" + fileName;
+    }
+
+    /** The path of closed generation {@code generation}. */
+    public String generationPath(long generation) {
+        return path(format.generationName(prefix, generation));
+    }
+
+    /** The path of the current log, {@code E00.log}. */
+    public String currentPath() {
+        return path(format.currentName(prefix));
+    }
+
+    /** The path of the pre-created next log, {@code E00tmp.log}. */
+    public String temporaryPath() {
+        return path(format.temporaryName(prefix));
+    }
+
+    /** The paths of the two reserve logs. */
+    public List<String> reservePaths() {
+        return format.reserveNames(prefix).stream().map(this::path).toList();
+    }
+
+    /** Whether the folder exists. */
+    public boolean exists() {
+        return volume.isDirectory(folder);
+    }
+
+    /** The generations of the closed logs in the folder, ascending; empty when the folder does not exist. */
+    public List<Long> closedGenerations() {
+        if (!exists()) {
+            return List.of();
+        }
+        List<Long> generations = new ArrayList<>();
+        for (DirectoryEntry entry : volume.list(folder)) {
+            if (!entry.directory()) {
+                OptionalLong generation = format.parseGeneration(prefix, entry.name());
+                generation.ifPresent(generations::add);
+            }
+        }
+        generations.sort(null);
+        return List.copyOf(generations);
+    }
+
+    /**
+     * The header of the current log, empty when there is no {@code E00.log}.
+     *
+     * @throws io.github.exha.core.error.ExhaException {@code LOG_CORRUPT} (-501) when it is damaged or blank
+     */
+    public Optional<LogHeader> currentHeader() {
+        if (!volume.exists(currentPath())) {
+            return Optional.empty();
+        }
+        return Optional.of(LogFile.readHeader(volume, currentPath()).orElseThrow(() -> EseError.LOG_FILE_CORRUPT
+                .exception("The current log " + currentPath() + " holds no log generation")));
+    }
+
+    /**
+     * Reads closed generation {@code generation}.
+     *
+     * @throws io.github.exha.core.error.ExhaException the errors of {@link LogFile#read}
+     */
+    public LogFile read(long generation) {
+        return LogFile.read(volume, generationPath(generation));
+    }
+
+    /**
+     * Reads the current log.
+     *
+     * @throws io.github.exha.core.error.ExhaException the errors of {@link LogFile#read}
+     */
+    public LogFile readCurrent() {
+        return LogFile.read(volume, currentPath());
+    }
+
+    /** {@link #logicalFreeBytes(Volume)} of this folder's volume. */
+    public long logicalFreeBytes() {
+        return logicalFreeBytes(volume);
+    }
+
+    /**
+     * The volume's free space as Windows reports it: the volume's free clusters, less the holes of the log files on
+     * it. Log files are written sparsely here (see {@link LogFile}) but are fully allocated on a real volume, so every
+     * file named like a log or reserve log ({@code .log}, {@code .jrs}) of exactly a log's size counts at its full
+     * size. This is what decides whether a new log fits.
+     */
+    public static long logicalFreeBytes(Volume volume) {
+        int cluster = volume.layout().clusterSize();
+        long holes = 0;
+        Deque<String> folders = new ArrayDeque<>();
+        folders.push("\\");
+        while (!folders.isEmpty()) {
+            String folder = folders.pop();
+            for (DirectoryEntry entry : volume.list(folder)) {
+                String path = folder.endsWith("\\") ? folder + entry.name() : folder + "\\" + entry.name();
+                if (entry.directory()) {
+                    folders.push(path);
+                    continue;
+                }
+                String name = entry.name().toLowerCase(Locale.ROOT);
+                if (name.endsWith(".log") || name.endsWith(".jrs")) {
+                    Optional<LogFormat> format = LogFormat.ofLogSize(entry.size());
+                    if (format.isPresent()) {
+                        holes += entry.size() - LogFile.allocatedBytes(format.get(), cluster);
+                    }
+                }
+            }
+        }
+        return volume.freeBytes() - holes;
+    }
+
+    @Override
+    public String toString() {
+        return "LogDirectory[" + path(prefix.value() + "*") + ", " + format + "]";
+    }
+}
