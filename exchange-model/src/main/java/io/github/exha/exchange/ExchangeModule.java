@@ -10,7 +10,12 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import io.github.exha.cluster.ClusterModule;
 import io.github.exha.cluster.failover.ResourceType;
+import io.github.exha.cluster.topology.Clusters;
+import io.github.exha.cluster.topology.Datacenter;
+import io.github.exha.core.CoreModule;
 import io.github.exha.core.command.Command;
+import io.github.exha.core.kernel.Kernel;
+import io.github.exha.core.topology.Topology;
 import io.github.exha.exchange.clustering.ClusteredMailboxServers;
 import io.github.exha.exchange.clustering.ClusteredServerGroups;
 import io.github.exha.exchange.clustering.ExchangeResourceKind;
@@ -20,19 +25,17 @@ import io.github.exha.exchange.clustering.MoveClusteredMailboxServer;
 import io.github.exha.exchange.clustering.MoveClusteredMailboxServerCheck;
 import io.github.exha.exchange.clustering.StartClusteredMailboxServer;
 import io.github.exha.exchange.clustering.StopClusteredMailboxServer;
-import io.github.exha.exchange.server.InformationStore;
-import io.github.exha.exchange.setup.SetupCommand;
-import java.util.List;
-import java.util.Optional;
-import io.github.exha.cluster.topology.Clusters;
-import io.github.exha.cluster.topology.Datacenter;
-import io.github.exha.core.CoreModule;
-import io.github.exha.core.kernel.Kernel;
-import io.github.exha.core.topology.Topology;
 import io.github.exha.exchange.config.ExchangeDirectory;
+import io.github.exha.exchange.server.ExchangeInformationStore;
+import io.github.exha.exchange.server.InformationStore;
+import io.github.exha.exchange.server.MailFlow;
+import io.github.exha.exchange.setup.SetupCommand;
 import io.github.exha.exchange.shell.ShellCommands;
 import io.github.exha.exchange.topology.ExchangeSection;
 import io.github.exha.exchange.topology.ExchangeTopology;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The Exchange model's bindings: the {@code exchange:} topology section and the organization's directory built from
@@ -50,10 +53,14 @@ public final class ExchangeModule extends AbstractModule {
             CoreModule.commands(binder()).addBinding().to(cmdlet);
         }
         // ---- shell cmdlets (end)
+        // The lab's Information Store runs on the log-based store; an OptionalBinder so an integrator's lab can put its
+        // own in (setBinding in a module that overrides this one), and the cmdlets and resources take it as optional.
+        // The default is built on first use only, so a lab that puts in its own store never starts this one.
+        OptionalBinder.newOptionalBinder(binder(), InformationStore.class).setDefault()
+                .toProvider(DefaultInformationStore.class);
+        bind(DefaultInformationStore.class).in(Singleton.class);
+        CoreModule.invariants(binder()).addBinding().to(MailFlow.class);
         // ---- clustering and setup (begin)
-        // The store is bound by whoever composes the lab (bind(InformationStore.class)...); without one the Exchange
-        // store resources fail to come online with a clear error instead of the injector refusing to build.
-        OptionalBinder.newOptionalBinder(binder(), InformationStore.class);
         MapBinder<String, ResourceType> types = ClusterModule.resourceTypes(binder());
         for (ExchangeResourceKind kind : ExchangeResourceKind.values()) {
             types.addBinding(kind.typeName()).toProvider(new TypeOfKind(kind, getProvider(ExchangeResourceTypes.class)));
@@ -67,6 +74,15 @@ public final class ExchangeModule extends AbstractModule {
             CoreModule.commands(binder()).addBinding().to(command);
         }
         // ---- clustering and setup (end)
+    }
+
+    @Provides
+    @Singleton
+    MailFlow mailFlow(Kernel kernel, ExchangeDirectory directory, InformationStore store, Topology topology,
+            ClusteredServerGroups groups) {
+        // After the clustered servers' groups are online, so the first messages find their databases mounted.
+        return new MailFlow(kernel, directory, store, ExchangeTopology.section(topology)
+                .flatMap(section -> Optional.ofNullable(section.workload())));
     }
 
     @Provides
@@ -107,6 +123,30 @@ public final class ExchangeModule extends AbstractModule {
         @Override
         public ResourceType get() {
             return types.get().type(kind);
+        }
+    }
+
+    // Builds the lab's ExchangeInformationStore once, when something first asks for the InformationStore.
+    private static final class DefaultInformationStore implements Provider<InformationStore> {
+        private final Provider<ExchangeDirectory> directory;
+        private final Provider<Datacenter> datacenter;
+        private final Kernel kernel;
+        private InformationStore store;
+
+        @Inject
+        DefaultInformationStore(Provider<ExchangeDirectory> directory, Provider<Datacenter> datacenter,
+                Kernel kernel) {
+            this.directory = directory;
+            this.datacenter = datacenter;
+            this.kernel = kernel;
+        }
+
+        @Override
+        public InformationStore get() {
+            if (store == null) {
+                store = new ExchangeInformationStore(directory.get(), datacenter.get(), kernel);
+            }
+            return store;
         }
     }
 }

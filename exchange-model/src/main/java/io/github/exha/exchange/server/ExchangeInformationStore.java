@@ -19,19 +19,23 @@ import io.github.exha.exchange.config.ServerKind;
 import io.github.exha.exchange.config.ServerRole;
 import io.github.exha.exchange.config.StorageGroup;
 import io.github.exha.exchange.error.ExchangeErrorCode;
+import io.github.exha.exchange.store.DatabaseFile;
 import io.github.exha.exchange.store.DatabaseIdentity;
+import io.github.exha.exchange.store.DatabaseState;
 import io.github.exha.exchange.store.EseVersion;
 import io.github.exha.exchange.store.LogFormat;
 import io.github.exha.exchange.store.LogPrefix;
 import io.github.exha.exchange.store.StorageGroupSettings;
 import io.github.exha.exchange.store.StorageGroupStore;
 import io.github.exha.exchange.store.StoreDatabase;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
 
 /**
@@ -60,6 +64,7 @@ public final class ExchangeInformationStore implements InformationStore {
      * The service over the lab's directory and hosts. Starts the store of every stand-alone server whose host runs,
      * and follows the hosts' power: a boot starts the store again, a crash or shutdown ends it.
      */
+    @Inject
     public ExchangeInformationStore(ExchangeDirectory directory, Datacenter datacenter, Kernel kernel) {
         this.directory = directory;
         this.kernel = kernel;
@@ -75,6 +80,8 @@ public final class ExchangeInformationStore implements InformationStore {
                 }
             });
         }
+        // The lab starts with the stand-alone servers' databases mounted, as the topology describes a running world.
+        kernel.operations().await(startStandaloneServers());
     }
 
     /**
@@ -213,14 +220,28 @@ public final class ExchangeInformationStore implements InformationStore {
         return mounted(directory.database(databaseIdentity)).isPresent();
     }
 
-    /**
-     * Delivers a message to a mailbox: its database must be mounted. Returns the operation that completes once the
-     * message's log record is durable, or empty when the database is not mounted now (transport keeps the message
-     * queued).
-     */
+    @Override
     public Optional<Operation<Void>> deliver(Mailbox mailbox, long messageId, long logicalSize, int checksum) {
         return mounted(directory.database(mailbox.database()))
                 .map(store -> store.deliver(messageId, mailbox.alias(), logicalSize, checksum));
+    }
+
+    @Override
+    public Optional<SortedSet<Long>> heldMessages(String databaseIdentity) {
+        Optional<StoreDatabase> database = storeOf(databaseIdentity);
+        if (database.isEmpty()) {
+            return Optional.empty();
+        }
+        if (database.get().isMounted()) {
+            return Optional.of(database.get().messageIds());
+        }
+        try {
+            DatabaseFile file = database.get().readFile();
+            return file.header().state() == DatabaseState.CLEAN_SHUTDOWN ? Optional.of(file.messageIds())
+                    : Optional.empty();
+        } catch (ExhaException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.github.exha.exchange.server;
 
 import io.github.exha.core.kernel.Operation;
+import io.github.exha.exchange.config.Mailbox;
 import java.util.Optional;
+import java.util.SortedSet;
 
 /**
  * The Microsoft Exchange Information Store service of every Exchange server in the lab: where each server's store
@@ -43,4 +45,18 @@ public interface InformationStore {
 
     /** Whether a database is mounted now. */
     boolean isMounted(String databaseIdentity);
+
+    /**
+     * Delivers a message to a mailbox's database.
+     *
+     * @return the delivery, which completes once the message's log record is durable (acknowledged) or fails; empty
+     *     when the database is not mounted now (transport keeps the message queued)
+     */
+    Optional<Operation<Void>> deliver(Mailbox mailbox, long messageId, long logicalSize, int checksum);
+
+    /**
+     * The ids of the messages a database holds, read from a mounted database or from the file of one shut down
+     * cleanly; empty when neither can tell (the server does not run, or the database needs recovery).
+     */
+    Optional<SortedSet<Long>> heldMessages(String databaseIdentity);
 }

@@ -1148,6 +1148,17 @@ public final class StorageGroupStore {
     // ---- stopping ------------------------------------------------------------------------------------------------
 
     /**
+     * Ends the instance at once without a clean shutdown, as when the cluster terminates the Information Store
+     * resource or the service is killed: nothing more is written, the databases' files keep Dirty Shutdown headers and
+     * pending deliveries fail. Does nothing when the instance is not running.
+     *
+     * @param reason why, for the journal and the failures of what was pending
+     */
+    public void terminate(String reason) {
+        terminate(reason, null);
+    }
+
+    /**
      * Ends the instance at once, as a crash does: nothing more is written; attached databases are detached (their
      * files keep Dirty Shutdown headers); pending deliveries and operations fail.
      */

@@ -1,5 +1,6 @@
 package io.github.exha.exchange.topology;
 
+import io.github.exha.cluster.topology.ByteSize;
 import io.github.exha.core.topology.TopologySection;
 import io.github.exha.exchange.config.ClusteredStorageType;
 import io.github.exha.exchange.config.DatabaseKind;
@@ -346,6 +347,17 @@ public final class ExchangeSection implements TopologySection<ExchangeSection.Ex
                 }
                 default -> throw new IllegalArgumentException("unknown size distribution '" + distribution
                         + "'; use fixed, uniform or lognormal");
+            }
+            for (String bytes : new String[] {mean, min, max}) {
+                if (bytes != null) {
+                    long value = ByteSize.parse(bytes).bytes();
+                    if (value < 1) {
+                        throw new IllegalArgumentException("a message size is at least 1 byte: " + bytes);
+                    }
+                }
+            }
+            if (min != null && max != null && ByteSize.parse(min).bytes() > ByteSize.parse(max).bytes()) {
+                throw new IllegalArgumentException("min " + min + " is larger than max " + max);
             }
             sigma = sigma == null ? 1.0 : sigma;
             if (!(sigma > 0) || sigma > 5) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
 import org.apache.commons.statistics.distribution.ExponentialDistribution;
@@ -29,6 +30,7 @@ public final class MailGenerator {
     private final Kernel kernel;
     private final WorkloadSettings settings;
     private final MailDestination destination;
+    private final Supplier<List<String>> recipients;
     private final DeliveryLedger ledger = new DeliveryLedger();
     private final Deque<MailMessage> queue = new ArrayDeque<>();
     private final UniformRandomProvider random;
@@ -41,8 +43,18 @@ public final class MailGenerator {
 
     /** A generator of {@code settings}' mail to {@code destination}; {@link #start()} starts it. */
     public MailGenerator(Kernel kernel, WorkloadSettings settings, MailDestination destination) {
+        this(kernel, settings, settings::mailboxes, destination);
+    }
+
+    /**
+     * A generator whose recipients are read at each arrival (the organization's mailboxes as they are then, so
+     * mailboxes created by a runbook receive mail too); an arrival while there is none generates nothing.
+     */
+    public MailGenerator(Kernel kernel, WorkloadSettings settings, Supplier<List<String>> recipients,
+            MailDestination destination) {
         this.kernel = Objects.requireNonNull(kernel, "kernel");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.recipients = Objects.requireNonNull(recipients, "recipients");
         this.destination = Objects.requireNonNull(destination, "destination");
         java.util.random.RandomGenerator stream = kernel.streams().stream(settings.stream());
         this.random = stream::nextLong;
@@ -103,12 +115,15 @@ public final class MailGenerator {
         long nanos = Math.max(1, Math.round(gaps.sample() * 1e9));
         arrival = kernel.scheduler().schedule(Duration.ofNanos(nanos), () -> {
             scheduleArrival();
-            submitNext();
+            if (!recipients.get().isEmpty()) {
+                submitNext();
+            }
         }, Liveness.DAEMON);
     }
 
     private MailMessage next() {
-        String mailbox = settings.mailboxes().get(random.nextInt(settings.mailboxes().size()));
+        List<String> mailboxes = recipients.get();
+        String mailbox = mailboxes.get(random.nextInt(mailboxes.size()));
         long size = sizes.getAsLong();
         long id = nextId++;
         return new MailMessage(id, mailbox, size, MailMessage.checksumOf(id, mailbox, size),

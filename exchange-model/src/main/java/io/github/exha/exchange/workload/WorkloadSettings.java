@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * What a {@link MailGenerator} generates.
  *
- * @param mailboxes the recipients, each message to one drawn uniformly; no duplicates
+ * @param mailboxes the recipients, each message to one drawn uniformly; no duplicates; empty when the generator is
+ *     given its recipients at each arrival instead
  * @param messagesPerSecond the mean arrival rate of the Poisson process
  * @param sizes the message size distribution
  * @param stream the name of the kernel's random stream to draw from (two generators with the same name share it)
@@ -28,7 +29,7 @@ public record WorkloadSettings(List<String> mailboxes, double messagesPerSecond,
     /** Validates the settings and copies the mailboxes. */
     public WorkloadSettings {
         mailboxes = List.copyOf(Objects.requireNonNull(mailboxes, "mailboxes"));
-        if (mailboxes.isEmpty() || mailboxes.stream().anyMatch(m -> m == null || m.isBlank())
+        if (mailboxes.stream().anyMatch(m -> m == null || m.isBlank())
                 || new HashSet<>(mailboxes).size() != mailboxes.size()) {
             throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "a workload needs distinct, non-blank mailboxes: "
                     + mailboxes);

@@ -1,6 +1,7 @@
 package io.github.exha.exchange.clustering;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.github.exha.cluster.ClusterModule;
@@ -24,9 +25,15 @@ public final class ExchangeLabs {
 
     /** The module binding the fake store. */
     public static final class FakeStoreModule extends AbstractModule {
+        @Override
+        protected void configure() {
+            OptionalBinder.newOptionalBinder(binder(), InformationStore.class).setBinding()
+                    .to(FakeInformationStore.class);
+        }
+
         @Provides
         @Singleton
-        InformationStore store(Kernel kernel) {
+        FakeInformationStore store(Kernel kernel) {
             return new FakeInformationStore(kernel);
         }
     }

@@ -1,5 +1,9 @@
 package io.github.exha.exchange.clustering;
 
+import java.util.SortedSet;
+
+import io.github.exha.exchange.config.Mailbox;
+
 import io.github.exha.core.kernel.Kernel;
 import io.github.exha.core.kernel.Operation;
 import io.github.exha.exchange.server.InformationStore;
@@ -79,5 +83,16 @@ public final class FakeInformationStore implements InformationStore {
     @Override
     public boolean isMounted(String databaseIdentity) {
         return mounted.contains(databaseIdentity);
+    }
+
+    // This fake holds no mail: nothing is delivered and no database can say what it holds.
+    @Override
+    public Optional<Operation<Void>> deliver(Mailbox mailbox, long messageId, long logicalSize, int checksum) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<SortedSet<Long>> heldMessages(String databaseIdentity) {
+        return Optional.empty();
     }
 }

@@ -1,5 +1,9 @@
 package io.github.exha.exchange.shell;
 
+import java.util.SortedSet;
+
+import io.github.exha.exchange.config.Mailbox;
+
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.kernel.Kernel;
 import io.github.exha.core.kernel.Operation;
@@ -83,5 +87,16 @@ final class FakeInformationStore implements InformationStore {
     @Override
     public boolean isMounted(String databaseIdentity) {
         return mounted.contains(directory.database(databaseIdentity).identity().toLowerCase());
+    }
+
+    // This fake holds no mail: nothing is delivered and no database can say what it holds.
+    @Override
+    public Optional<Operation<Void>> deliver(Mailbox mailbox, long messageId, long logicalSize, int checksum) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<SortedSet<Long>> heldMessages(String databaseIdentity) {
+        return Optional.empty();
     }
 }

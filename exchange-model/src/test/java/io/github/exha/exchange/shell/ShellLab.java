@@ -1,6 +1,7 @@
 package io.github.exha.exchange.shell;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.github.exha.cluster.ClusterModule;
@@ -97,9 +98,15 @@ final class ShellLab {
     static ShellLab create() {
         ShellLab shell = new ShellLab(Lab.create(LabSpec.of(TopologySource.text("shell.yaml", TOPOLOGY)),
                 new ClusterModule(), new ExchangeModule(), new AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        OptionalBinder.newOptionalBinder(binder(), InformationStore.class).setBinding()
+                                .to(FakeInformationStore.class);
+                    }
+
                     @Provides
                     @Singleton
-                    InformationStore store(Kernel kernel, ExchangeDirectory directory) {
+                    FakeInformationStore store(Kernel kernel, ExchangeDirectory directory) {
                         return new FakeInformationStore(kernel, directory);
                     }
                 }));

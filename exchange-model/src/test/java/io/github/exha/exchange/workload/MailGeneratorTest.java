@@ -174,7 +174,7 @@ class MailGeneratorTest {
 
     @Test
     void settingsAreValidated() {
-        assertThatThrownBy(() -> WorkloadSettings.of(List.of(), 1, SizeDistribution.fixed(1)))
+        assertThatThrownBy(() -> WorkloadSettings.of(List.of("a", " "), 1, SizeDistribution.fixed(1)))
                 .isInstanceOf(ExhaException.class);
         assertThatThrownBy(() -> WorkloadSettings.of(List.of("a", "a"), 1, SizeDistribution.fixed(1)))
                 .isInstanceOf(ExhaException.class);

@@ -1,0 +1,145 @@
+package io.github.exha.exchange.server;
+
+import io.github.exha.cluster.topology.ByteSize;
+import io.github.exha.core.error.ExhaException;
+import io.github.exha.core.invariant.Invariant;
+import io.github.exha.core.invariant.InvariantResult;
+import io.github.exha.core.kernel.Kernel;
+import io.github.exha.core.kernel.Operation;
+import io.github.exha.exchange.config.ExchangeDirectory;
+import io.github.exha.exchange.config.Mailbox;
+import io.github.exha.exchange.topology.ExchangeSection.SizeEntry;
+import io.github.exha.exchange.topology.ExchangeSection.WorkloadEntry;
+import io.github.exha.exchange.workload.DeliveryLedger;
+import io.github.exha.exchange.workload.MailGenerator;
+import io.github.exha.exchange.workload.MailMessage;
+import io.github.exha.exchange.workload.SizeDistribution;
+import io.github.exha.exchange.workload.WorkloadSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The lab's mail: the topology's {@code workload:} generator delivering to the organization's mailboxes (as they are
+ * at each arrival) through the Information Store, and the invariant that no acknowledged message is lost. A message
+ * whose database is not mounted waits in the transport queue and is retried, as on a Hub Transport server.
+ *
+ * <p>Loss is counted exactly: each acknowledged message is remembered with the database it was acknowledged by, and
+ * the check reads which messages each database actually holds — a mounted database's store, or the file of a
+ * database that was shut down cleanly.
+ */
+public final class MailFlow implements Invariant {
+    /** The invariant's name. */
+    public static final String NAME = "no-acknowledged-message-lost";
+    /** CHOICE: Exchange 2007's default maximum message size, 10 MB, caps the log-normal sizes. */
+    public static final long MAX_MESSAGE_BYTES = 10L << 20;
+
+    private final ExchangeDirectory directory;
+    private final InformationStore store;
+    private final Optional<MailGenerator> generator;
+    // database identity -> ids of the messages it acknowledged
+    private final Map<String, SortedSet<Long>> acknowledgedBy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    /** The mail flow of a lab; generates nothing when the topology has no workload. */
+    public MailFlow(Kernel kernel, ExchangeDirectory directory, InformationStore store,
+            Optional<WorkloadEntry> workload) {
+        this.directory = directory;
+        this.store = store;
+        this.generator = workload.map(entry -> new MailGenerator(kernel, WorkloadSettings.of(List.of(),
+                entry.messagesPerHour() / 3600.0, sizes(entry.size())), () -> directory.mailboxes().stream()
+                        .map(Mailbox::alias).toList(), this::offer));
+        generator.ifPresent(MailGenerator::start);
+    }
+
+    /** The generator's ledger: every message submitted and acknowledged; empty when the lab has no workload. */
+    public Optional<DeliveryLedger> ledger() {
+        return generator.map(MailGenerator::ledger);
+    }
+
+    /** How many messages wait in the transport queue. */
+    public int queued() {
+        return generator.map(g -> g.queued().size()).orElse(0);
+    }
+
+    private Optional<Operation<Void>> offer(MailMessage message) {
+        Mailbox mailbox;
+        try {
+            mailbox = directory.mailbox(message.mailbox());
+        } catch (ExhaException removed) {
+            // The mailbox was removed while the message waited: nothing can take it.
+            return Optional.empty();
+        }
+        String database = mailbox.database();
+        Optional<Operation<Void>> delivery = store.deliver(mailbox, message.id(), message.sizeBytes(),
+                message.checksum());
+        delivery.ifPresent(op -> op.whenDone(done -> {
+            if (!done.isFailed()) {
+                acknowledgedBy.computeIfAbsent(database, d -> new TreeSet<>()).add(message.id());
+            }
+        }));
+        return delivery;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public InvariantResult check() {
+        if (generator.isEmpty()) {
+            return new InvariantResult(NAME, true, "no workload in this lab");
+        }
+        long acknowledged = 0;
+        long verified = 0;
+        long unverified = 0;
+        SortedSet<Long> lost = new TreeSet<>();
+        for (Map.Entry<String, SortedSet<Long>> entry : acknowledgedBy.entrySet()) {
+            acknowledged += entry.getValue().size();
+            Optional<SortedSet<Long>> held = held(entry.getKey());
+            if (held.isEmpty()) {
+                unverified += entry.getValue().size();
+                continue;
+            }
+            verified += entry.getValue().size();
+            for (Long id : entry.getValue()) {
+                if (!held.get().contains(id)) {
+                    lost.add(id);
+                }
+            }
+        }
+        DeliveryLedger ledger = generator.get().ledger();
+        String detail = ledger.submittedCount() + " submitted, " + acknowledged + " acknowledged, " + lost.size()
+                + " lost, " + queued() + " queued in transport" + (unverified > 0 ? ", " + unverified
+                        + " in databases that are neither mounted nor shut down cleanly (not checked)" : "")
+                + (lost.isEmpty() ? "" : "; lost ids " + first(lost));
+        return new InvariantResult(NAME, lost.isEmpty() && verified + unverified == acknowledged, detail);
+    }
+
+    private Optional<SortedSet<Long>> held(String databaseIdentity) {
+        try {
+            return store.heldMessages(databaseIdentity);
+        } catch (ExhaException gone) {
+            // The database was removed from the directory: nothing can tell what it held.
+            return Optional.empty();
+        }
+    }
+
+    private static String first(SortedSet<Long> ids) {
+        return ids.stream().limit(10).map(String::valueOf).toList() + (ids.size() > 10 ? "..." : "");
+    }
+
+    private static SizeDistribution sizes(SizeEntry size) {
+        return switch (size.distribution()) {
+            case "fixed" -> SizeDistribution.fixed(ByteSize.parse(size.mean()).bytes());
+            case "uniform" -> SizeDistribution.uniform(ByteSize.parse(size.min()).bytes(),
+                    ByteSize.parse(size.max()).bytes());
+            // The topology gives the mean; a log-normal's median is mean / e^(sigma²/2).
+            default -> SizeDistribution.logNormal(Math.max(1, Math.round(ByteSize.parse(size.mean()).bytes()
+                    / Math.exp(size.sigma() * size.sigma() / 2))), size.sigma(), MAX_MESSAGE_BYTES);
+        };
+    }
+}
