@@ -14,5 +14,6 @@ cluster EXCLUSTER group "EVS1" /moveto:NODE4
 
 # What the article does instead: EVS2 goes to NODE2, an upgraded node that hosts no EVS.
 cluster EXCLUSTER group "EVS2" /moveto:NODE2
-cluster EXCLUSTER group /status
+cluster EXCLUSTER group "EVS1" /status
+cluster EXCLUSTER group "EVS2" /status
 Exit-PSSession
