@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -284,9 +283,5 @@ public final class StoreDatabase {
             header = next;
         }
         return writes;
-    }
-
-    DatabaseHeader writtenHeader() {
-        return Objects.requireNonNull(header, "not attached");
     }
 }
