@@ -1,6 +1,8 @@
 package io.github.exha.exchange.store;
 
 import io.github.exha.cluster.fs.Volume;
+import io.github.exha.core.error.CoreErrorCode;
+import io.github.exha.core.error.ExhaException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +24,8 @@ public record CheckpointFile(LogSignature signature, long generation) {
     public CheckpointFile {
         Objects.requireNonNull(signature, "signature");
         if (generation < 1) {
-            throw new IllegalArgumentException("a checkpoint generation is at least 1: " + generation);
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "a checkpoint generation is at least 1: "
+                    + generation);
         }
     }
 
