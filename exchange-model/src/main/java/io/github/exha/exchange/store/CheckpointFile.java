@@ -1,9 +1,9 @@
 package io.github.exha.exchange.store;
 
 import io.github.exha.cluster.fs.Volume;
+import io.github.exha.core.error.CoreErrorCode;
+import io.github.exha.core.error.ExhaException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -16,14 +16,16 @@ import java.util.concurrent.CompletableFuture;
  * @param generation the checkpoint generation, from 1
  */
 public record CheckpointFile(LogSignature signature, long generation) {
-    private static final byte[] MAGIC = "EXHACHK1".getBytes(StandardCharsets.US_ASCII);
+    /** "EXHACHK1" in ASCII: the first 8 bytes of a checkpoint file. */
+    private static final long MAGIC = 0x4558484143484B31L;
     private static final int ENCODED = 8 + 16 + 8;
 
     /** Validates the checkpoint. */
     public CheckpointFile {
         Objects.requireNonNull(signature, "signature");
         if (generation < 1) {
-            throw new IllegalArgumentException("a checkpoint generation is at least 1: " + generation);
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "a checkpoint generation is at least 1: "
+                    + generation);
         }
     }
 
@@ -35,11 +37,11 @@ public record CheckpointFile(LogSignature signature, long generation) {
      */
     public static CheckpointFile read(Volume volume, String path) {
         byte[] bytes = LogFile.readBytes(volume, path, 0, (int) Math.min(volume.size(path), ENCODED + 4));
-        if (bytes.length < ENCODED + 4 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
+        if (bytes.length < ENCODED + 4 || ByteBuffer.wrap(bytes).getLong() != MAGIC
                 || ByteBuffer.wrap(bytes, ENCODED, 4).getInt() != FileCodec.crc(bytes, 0, ENCODED)) {
             throw EseError.LOG_FILE_CORRUPT.exception("The checkpoint file " + path + " is damaged");
         }
-        ByteBuffer in = ByteBuffer.wrap(bytes, MAGIC.length, ENCODED - MAGIC.length);
+        ByteBuffer in = ByteBuffer.wrap(bytes, Long.BYTES, ENCODED - Long.BYTES);
         try {
             return FileCodec.decode(() -> new CheckpointFile(FileCodec.getSignature(in), in.getLong()));
         } catch (IllegalArgumentException e) {
@@ -50,7 +52,7 @@ public record CheckpointFile(LogSignature signature, long generation) {
     /** Writes the checkpoint to {@code path}, creating the file if needed; completes when durable. */
     CompletableFuture<Void> write(Volume volume, String path) {
         ByteBuffer out = ByteBuffer.allocate(ENCODED + 4);
-        out.put(MAGIC);
+        out.putLong(MAGIC);
         FileCodec.putSignature(out, signature);
         out.putLong(generation);
         out.putInt(FileCodec.crc(out.array(), 0, ENCODED));

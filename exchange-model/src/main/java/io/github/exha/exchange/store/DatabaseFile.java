@@ -30,7 +30,8 @@ import java.util.concurrent.CompletableFuture;
 public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
     /** Bytes of the header block. */
     static final int HEADER_BYTES = 4096;
-    private static final byte[] MAGIC = "EXHAEDB1".getBytes(StandardCharsets.US_ASCII);
+    /** "EXHAEDB1" in ASCII: the first 8 bytes of a database file. */
+    private static final long MAGIC = 0x4558484145444231L;
 
     /** Validates the value and copies the records. */
     public DatabaseFile {
@@ -148,8 +149,8 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
     private static byte[] encodeHeader(DatabaseHeader header) {
         byte[] name = header.owner().name().getBytes(StandardCharsets.UTF_8);
         int fields = 1 + 8 + 8 + 4 + 4 + 16 + 2 + name.length + 16;
-        ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 2 + fields + 4);
-        out.put(MAGIC);
+        ByteBuffer out = ByteBuffer.allocate(Long.BYTES + 2 + fields + 4);
+        out.putLong(MAGIC);
         out.putShort((short) fields);
         out.put(stateCode(header.state()));
         out.putLong(header.logRequired().low());
@@ -164,13 +165,13 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
     }
 
     private static DatabaseHeader decodeHeader(byte[] block, String path) {
-        if (!Arrays.equals(block, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        if (ByteBuffer.wrap(block).getLong() != MAGIC) {
             throw EseError.DATABASE_CORRUPTED.exception(path + " is not a database file (bad header)");
         }
         ByteBuffer in = ByteBuffer.wrap(block);
-        in.position(MAGIC.length);
+        in.position(Long.BYTES);
         int fields = Short.toUnsignedInt(in.getShort());
-        int end = MAGIC.length + 2 + fields;
+        int end = Long.BYTES + 2 + fields;
         if (end + 4 > block.length || ByteBuffer.wrap(block, end, 4).getInt() != FileCodec.crc(block, 0, end)) {
             throw EseError.DATABASE_CORRUPTED.exception("The header of database file " + path + " fails its checksum");
         }

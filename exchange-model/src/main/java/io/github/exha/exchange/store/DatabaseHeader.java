@@ -1,5 +1,7 @@
 package io.github.exha.exchange.store;
 
+import io.github.exha.core.error.CoreErrorCode;
+import io.github.exha.core.error.ExhaException;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -24,7 +26,7 @@ public record DatabaseHeader(DatabaseState state, LogRange logRequired, EseVersi
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(logSignature, "logSignature");
         if ((state == DatabaseState.DIRTY_SHUTDOWN) == logRequired.isNone()) {
-            throw new IllegalArgumentException("a " + state.display() + " database requires "
+            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "a " + state.display() + " database requires "
                     + (logRequired.isNone() ? "a log range" : "no log") + ", not " + logRequired);
         }
     }

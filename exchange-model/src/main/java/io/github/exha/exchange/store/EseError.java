@@ -38,14 +38,6 @@ enum EseError {
         this.description = description;
     }
 
-    int number() {
-        return number;
-    }
-
-    String symbol() {
-        return symbol;
-    }
-
     /** The exception: what happened, then ESE's number, symbol and description as eseutil prints them. */
     ExhaException exception(String detail) {
         return new ExhaException(code, detail + " (error " + number + " (" + symbol + ", " + description + "))",

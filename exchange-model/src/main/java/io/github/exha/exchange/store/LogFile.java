@@ -4,7 +4,6 @@ import io.github.exha.cluster.fs.Volume;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +26,8 @@ import java.util.concurrent.CompletableFuture;
 public final class LogFile {
     /** Bytes of the header block. */
     static final int HEADER_BYTES = 4096;
-    private static final byte[] MAGIC = "EXHALOG1".getBytes(StandardCharsets.US_ASCII);
+    /** "EXHALOG1" in ASCII: the first 8 bytes of every log file. */
+    private static final long MAGIC = 0x455848414C4F4731L;
     private static final int ENCODED_HEADER = 8 + 1 + 3 + 8 + 16 + 12;
 
     private final String name;
@@ -204,7 +204,7 @@ public final class LogFile {
 
     static byte[] encodeHeader(LogHeader header) {
         ByteBuffer out = ByteBuffer.allocate(ENCODED_HEADER + 4);
-        out.put(MAGIC);
+        out.putLong(MAGIC);
         out.put(formatCode(header.format()));
         out.put(header.prefix().value().getBytes(StandardCharsets.US_ASCII));
         out.putLong(header.generation());
@@ -216,7 +216,7 @@ public final class LogFile {
 
     private static byte[] encodeBlank(LogFormat format, LogPrefix prefix) {
         ByteBuffer out = ByteBuffer.allocate(ENCODED_HEADER + 4);
-        out.put(MAGIC);
+        out.putLong(MAGIC);
         out.put(formatCode(format));
         out.put(prefix.value().getBytes(StandardCharsets.US_ASCII));
         out.putLong(0);
@@ -226,7 +226,7 @@ public final class LogFile {
     }
 
     static Optional<LogHeader> decodeHeader(byte[] block, String where) {
-        if (block.length < ENCODED_HEADER + 4 || !Arrays.equals(block, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        if (block.length < ENCODED_HEADER + 4 || ByteBuffer.wrap(block).getLong() != MAGIC) {
             throw EseError.LOG_FILE_CORRUPT.exception(where + " is not a log file (bad header)");
         }
         ByteBuffer in = ByteBuffer.wrap(block);
@@ -234,7 +234,7 @@ public final class LogFile {
         if (in.getInt() != FileCodec.crc(block, 0, ENCODED_HEADER)) {
             throw EseError.LOG_FILE_CORRUPT.exception("The header of " + where + " fails its checksum");
         }
-        in.position(MAGIC.length);
+        in.position(Long.BYTES);
         try {
             return FileCodec.decode(() -> {
                 LogFormat format = formatOf(in.get());

@@ -2,6 +2,7 @@ package io.github.exha.exchange.store;
 
 import io.github.exha.cluster.error.ClusterErrorCode;
 import io.github.exha.cluster.fs.Volume;
+import io.github.exha.cluster.host.DriveLetter;
 import io.github.exha.cluster.host.Host;
 import io.github.exha.cluster.host.PowerState;
 import io.github.exha.cluster.host.WindowsPath;
@@ -50,8 +51,10 @@ import java.util.concurrent.CompletableFuture;
  *   <li><b>Log disk full.</b> When the next log cannot be created (free space counted as Windows would, see
  *       {@link LogDirectory#logicalFreeBytes(Volume)}), a reserve log takes its place, ESE event 428 is logged and every
  *       database of the storage group is dismounted cleanly; deliveries fail with -529.</li>
- *   <li><b>Crash.</b> When the host stops (crash or shutdown), the instance ends at once: what is on the volumes stays
- *       (headers in Dirty Shutdown), pending deliveries fail. Mount afterwards recovers.</li>
+ *   <li><b>Crash.</b> When the host crashes, the instance ends at once: what is on the volumes stays (headers in Dirty
+ *       Shutdown), deliveries not yet durable fail. Mount afterwards recovers.</li>
+ *   <li><b>Orderly shutdown.</b> When the host shuts down or restarts, Windows stops the Information Store before it
+ *       dismounts the volumes: every database shuts down cleanly at once.</li>
  * </ul>
  *
  * Refusals are thrown before anything changes. An I/O failure on the way (the log volume disappears) stops the
@@ -128,9 +131,14 @@ public final class StorageGroupStore {
         this.host = Objects.requireNonNull(host, "host");
         this.settings = Objects.requireNonNull(settings, "settings");
         host.onPowerTransition(transition -> {
-            if (transition.to() != PowerState.ON) {
-                terminate("host " + host.name() + " is " + transition.to().name().toLowerCase(Locale.ROOT)
-                        .replace('_', ' '), null);
+            String reason = "host " + host.name() + " is " + transition.to().name().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ');
+            switch (transition.to()) {
+                case SHUTTING_DOWN -> stopForShutdown(reason);
+                case CRASHED, OFF, BOOTING -> terminate(reason, null);
+                case ON -> {
+                    // Exchange mounts its databases when told to (the cluster resource or the administrator).
+                }
             }
         });
     }
@@ -225,7 +233,8 @@ public final class StorageGroupStore {
      * @throws ExhaException the path errors of {@link Host#resolve(String)} (host down, drive missing)
      */
     public LogDirectory logDirectory() {
-        return LogDirectory.on(host, settings.logFolder(), settings.prefix(), settings.format());
+        WindowsPath folder = resolve(settings.logFolder());
+        return new LogDirectory(folder.volume(), folder.path(), settings.prefix(), settings.format());
     }
 
     /**
@@ -261,7 +270,7 @@ public final class StorageGroupStore {
 
     private MountPlan planMount(StoreDatabase database, boolean allowFileRestore) {
         DatabaseIdentity identity = database.identity();
-        WindowsPath edb = host.resolve(database.path());
+        WindowsPath edb = resolve(database.path());
         DatabaseFile file = edb.volume().exists(edb.path()) ? DatabaseFile.read(edb.volume(), edb.path()) : null;
         if (file != null) {
             DatabaseHeader header = file.header();
@@ -337,7 +346,7 @@ public final class StorageGroupStore {
     }
 
     private void checkCheckpoint(LogSignature streamSignature) {
-        WindowsPath checkpointFile = host.resolve(checkpointPath());
+        WindowsPath checkpointFile = resolve(checkpointPath());
         if (checkpointFile.volume().exists(checkpointFile.path())) {
             CheckpointFile file = CheckpointFile.read(checkpointFile.volume(), checkpointFile.path());
             if (!file.signature().equals(streamSignature)) {
@@ -400,7 +409,7 @@ public final class StorageGroupStore {
             if (!running) {
                 startInstance(plan.stream());
             }
-            WindowsPath edb = host.resolve(database.path());
+            WindowsPath edb = resolve(database.path());
             List<CompletableFuture<Void>> writes = new ArrayList<>();
             DatabaseHeader old = plan.file() == null ? null : plan.file().header();
             EseVersion version = old == null || settings.binaries().isNewerThan(old.version()) ? settings.binaries()
@@ -484,7 +493,7 @@ public final class StorageGroupStore {
         Volume volume = directory.volume();
         Instant now = kernel.clock().instant();
         ensureFolder(volume, directory.folder());
-        WindowsPath system = host.resolve(settings.systemFolder());
+        WindowsPath system = resolve(settings.systemFolder());
         ensureFolder(system.volume(), system.path());
         epoch++;
         switch (plan.kind()) {
@@ -908,7 +917,7 @@ public final class StorageGroupStore {
     private void writeCheckpoint(long target) {
         CompletableFuture<Void> written;
         try {
-            WindowsPath file = host.resolve(checkpointPath());
+            WindowsPath file = resolve(checkpointPath());
             written = new CheckpointFile(signature, target).write(file.volume(), file.path());
         } catch (ExhaException e) {
             ioFailure("writing the checkpoint file", e);
@@ -1087,7 +1096,7 @@ public final class StorageGroupStore {
                     + source.owner() + ", not " + identity + "; set \"This database can be overwritten by a restore\""
                     + " to restore it here.");
         }
-        WindowsPath edb = host.resolve(database.path());
+        WindowsPath edb = resolve(database.path());
         Volume volume = edb.volume();
         if (volume.exists(edb.path())) {
             DatabaseHeader live = DatabaseFile.read(volume, edb.path()).header();
@@ -1210,6 +1219,67 @@ public final class StorageGroupStore {
         }
     }
 
+    /**
+     * An orderly shutdown: Windows stops the Information Store before it dismounts the volumes, so every attached
+     * database shuts down cleanly, at once: the log buffer is written, every record issued counts as committed (the
+     * array holds it), the database files get their records and Clean Shutdown headers, the checkpoint reaches the
+     * current generation. If a write is refused on the way, the instance ends as in a crash.
+     */
+    private void stopForShutdown(String reason) {
+        if (!running) {
+            terminate(reason, null);
+            return;
+        }
+        List<Pending> committed;
+        List<StoreDatabase> stopped = new ArrayList<>();
+        try {
+            flushBuffer();
+            committed = new ArrayList<>(unacknowledged.values());
+            unacknowledged.clear();
+            for (Pending pending : committed) {
+                if (pending.database().isAttached()) {
+                    pending.database().committed(pending.record(), pending.generation());
+                }
+            }
+            for (StoreDatabase database : databases.values()) {
+                if (database.isAttached()) {
+                    database.shutDownClean();
+                    stopped.add(database);
+                }
+            }
+            WindowsPath file = resolve(checkpointPath());
+            new CheckpointFile(signature, generation).write(file.volume(), file.path());
+        } catch (ExhaException e) {
+            terminate(reason + "; the clean shutdown failed: " + e.getMessage(), null);
+            return;
+        }
+        epoch++;
+        running = false;
+        cancelTimers();
+        mountTimers.values().forEach(Timer::cancel);
+        mountTimers.clear();
+        mounting.clear();
+        backupRunning = false;
+        waiters.clear();
+        for (StoreDatabase database : stopped) {
+            journal(JournalEntry.Type.STATE_CHANGE, StoreEvents.DATABASE_STATE, Map.of("database",
+                    database.identity().name(), "to", MountState.DISMOUNTED.name(), "reason", reason));
+            eventLog(StoreEvents.MSEXCHANGEIS, StoreEvents.DATABASE_STOPPED, "The database \""
+                    + database.identity().name() + "\" was stopped.", Map.of("database", database.identity().name(),
+                    "reason", reason));
+        }
+        journal(JournalEntry.Type.STATE_CHANGE, StoreEvents.INSTANCE_STOPPED, Map.of("reason", reason, "clean",
+                "true", "generation", Long.toString(generation)));
+        List<Operation<Void>> dismounts = new ArrayList<>();
+        dismounting.values().forEach(dismounts::addAll);
+        dismounting.clear();
+        committed.forEach(pending -> complete(pending.ack(), null));
+        dismounts.forEach(operation -> complete(operation, null));
+        ExhaException stoppedError = new ExhaException(StoreErrorCode.INSTANCE_STOPPED, "The storage group "
+                + settings.name() + " stopped: " + reason + ".");
+        new ArrayList<>(open).forEach(operation -> fail(operation, stoppedError));
+    }
+
     /** An I/O failure: stops the instance and returns the ESE error to report. */
     private ExhaException ioFailure(String what, ExhaException e) {
         ExhaException failure = e.code() == ClusterErrorCode.DISK_FULL
@@ -1303,6 +1373,21 @@ public final class StorageGroupStore {
         Operation<Void> operation = kernel.operations().create(description);
         operation.complete(null);
         return operation;
+    }
+
+    /**
+     * Resolves a Windows path on the host. While the host shuts down, Windows has stopped its services but not yet
+     * dismounted its volumes (services stop first), so the store reaches them directly.
+     */
+    WindowsPath resolve(String windowsPath) {
+        if (host.powerState() == PowerState.SHUTTING_DOWN && windowsPath.length() >= 3) {
+            DriveLetter drive = DriveLetter.parse(windowsPath.substring(0, 2));
+            Volume volume = host.volumes().get(drive);
+            if (volume != null) {
+                return new WindowsPath(drive, volume, windowsPath.substring(2));
+            }
+        }
+        return host.resolve(windowsPath);
     }
 
     /** Creates {@code folder} and its missing parents on {@code volume}. */

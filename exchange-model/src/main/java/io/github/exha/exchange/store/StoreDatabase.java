@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -159,7 +158,7 @@ public final class StoreDatabase {
      * @throws ExhaException the volume's errors (FILE_NOT_FOUND (2) before the first mount); {@code DATABASE_CORRUPT}
      */
     public DatabaseFile readFile() {
-        WindowsPath file = store.host().resolve(path);
+        WindowsPath file = store.resolve(path);
         return DatabaseFile.read(file.volume(), file.path());
     }
 
@@ -274,7 +273,7 @@ public final class StoreDatabase {
     }
 
     private List<CompletableFuture<Void>> write(List<MessageRecord> records, DatabaseHeader next) {
-        WindowsPath file = store.host().resolve(path);
+        WindowsPath file = store.resolve(path);
         List<CompletableFuture<Void>> writes = new ArrayList<>(2);
         // Records first, then the header that counts them: one volume orders its writes, so a crash between them
         // leaves records the header does not claim, which replay skips.
@@ -284,9 +283,5 @@ public final class StoreDatabase {
             header = next;
         }
         return writes;
-    }
-
-    DatabaseHeader writtenHeader() {
-        return Objects.requireNonNull(header, "not attached");
     }
 }

@@ -4,8 +4,10 @@ package io.github.exha.exchange.store;
  * What the store writes to the journal. Event-log entries ({@code EVENT_LOG}) have the host as source, the event
  * source ({@value #MSEXCHANGEIS} or {@value #ESE}) as name and the event id in
  * {@link io.github.exha.core.kernel.JournalEntry#EVENT_ID}; the rest are state changes and notes named below.
- * Event ids come from the products' message files (ESE's {@code jetmsg.mc} for 300-302, 428, 224, 225) and from
- * Exchange's event logs; message wording that is not the product's verbatim text is a CHOICE.
+ * The ESE ids (300-302, 428, 224, 225) are those of ESE's published message file {@code jetmsg.mc}; 9519 is quoted
+ * in Microsoft's KB articles for Exchange 2000/2003; 9523 and 9539 are the ids Exchange servers log when a database
+ * starts and stops, from practice rather than a published message file (CHOICE). Message wording that is not the
+ * product's verbatim text is a CHOICE too.
  */
 public final class StoreEvents {
     /** The Information Store's event source. */

@@ -128,4 +128,24 @@ class MountRecoveryTest {
                 .contains("Engine ulVersion: 0x620,11").contains("Log Signature: Create time:03/01/2008 08:00:00 Rand:")
                 .contains("MBX1\\First Storage Group\\Mailbox Database");
     }
+
+    @Test
+    void anOrderlyRebootStopsTheInformationStoreCleanlyWithEveryDeliveryInFlightCommitted() {
+        StoreLab lab = StoreLab.create(1);
+        StoreDatabase database = lab.mounted(StoreLab.settings(LogFormat.EXCHANGE_2007)
+                .withLogWriteLatency(Duration.ofMillis(5)));
+        lab.deliver(database, 1, 25, 100_000);
+        Operation<Void> inFlight = database.deliver(26, "late", 1000, 1);
+        Operation<Void> reboot = lab.host.reboot();
+        assertThat(inFlight.isDone()).isTrue();
+        assertThat(inFlight.isFailed()).isFalse();
+        lab.await(reboot);
+
+        DatabaseFile file = database.readFile();
+        assertThat(file.header().state()).isEqualTo(DatabaseState.CLEAN_SHUTDOWN);
+        assertThat(file.messageIds()).hasSize(26);
+        lab.await(database.mount());
+        assertThat(lab.events(StoreEvents.RECOVERY_STARTED)).isEmpty();
+        assertThat(database.messageIds()).hasSize(26);
+    }
 }
