@@ -58,6 +58,11 @@ class Seed002RunbookTest {
                 .doesNotStartWith("0 submitted");
         json.get("invariants").forEach(invariant -> assertThat(invariant.get("held").asBoolean())
                 .as(invariant.toString()).isTrue());
+
+        // Same topology, seed and runbook: the same world, to the journal digest.
+        ExhaCliTest.Result again = ExhaCliTest.exha("run", "runbooks/seed-002-scc.ps1", "--topology", TOPOLOGY,
+                "--format", "json");
+        assertThat(again.json().get("journalDigest").asText()).isEqualTo(json.get("journalDigest").asText());
     }
 
     static JsonNode invariant(JsonNode json, String name) {
