@@ -16,6 +16,7 @@ public final class ShellCommands {
                 NewPublicFolderDatabase.class, SetMailboxDatabase.class, RemoveMailboxDatabase.class,
                 MountDatabase.class, DismountDatabase.class,
                 GetMailbox.class, GetMailboxStatistics.class, NewMailbox.class, MoveMailbox.class, RemoveMailbox.class,
-                MoveDatabasePath.class, MoveStorageGroupPath.class, GetEventLog.class);
+                MoveDatabasePath.class, MoveStorageGroupPath.class, GetEventLog.class,
+                Eseutil.class);
     }
 }
