@@ -244,6 +244,22 @@ public final class ExchangeInformationStore implements InformationStore {
         }
     }
 
+    @Override
+    public Optional<List<MailboxUsage>> mailboxUsage(String databaseIdentity) {
+        return mounted(directory.database(databaseIdentity)).map(ExchangeInformationStore::usage);
+    }
+
+    // One pass over the mounted database's records, summed per recipient.
+    private static List<MailboxUsage> usage(StoreDatabase database) {
+        Map<String, MailboxUsage> byMailbox = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (long id : database.messageIds()) {
+            database.message(id).ifPresent(record -> byMailbox.merge(record.mailbox(),
+                    new MailboxUsage(record.mailbox(), 1, record.logicalSize()),
+                    (held, one) -> held.plus(one.totalItemSize())));
+        }
+        return List.copyOf(byMailbox.values());
+    }
+
     /**
      * The store of a database on the host its server runs on now, if the server runs, for checks that read the files
      * (which messages it holds, its header).

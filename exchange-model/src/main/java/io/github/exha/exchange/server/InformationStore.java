@@ -2,6 +2,7 @@ package io.github.exha.exchange.server;
 
 import io.github.exha.core.kernel.Operation;
 import io.github.exha.exchange.config.Mailbox;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 
@@ -59,4 +60,12 @@ public interface InformationStore {
      * cleanly; empty when neither can tell (the server does not run, or the database needs recovery).
      */
     Optional<SortedSet<Long>> heldMessages(String databaseIdentity);
+
+    /**
+     * What each mailbox holds in a mounted database, read from the database's records: one summary per mailbox that
+     * holds at least one message, ordered by mailbox (case-insensitive). Mailboxes that hold nothing have no entry.
+     *
+     * @return the summaries; empty when the database is not mounted now (the store cannot be asked about it)
+     */
+    Optional<List<MailboxUsage>> mailboxUsage(String databaseIdentity);
 }

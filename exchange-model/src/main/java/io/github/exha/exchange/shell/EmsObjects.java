@@ -7,6 +7,7 @@ import io.github.exha.exchange.config.Mailbox;
 import io.github.exha.exchange.config.MailboxDatabase;
 import io.github.exha.exchange.config.ServerRole;
 import io.github.exha.exchange.config.StorageGroup;
+import io.github.exha.exchange.server.MailboxUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -131,6 +132,34 @@ final class EmsObjects {
                 .add("PrimarySmtpAddress", mailbox.primarySmtpAddress())
                 .add("ExchangeGuid", mailbox.guid().toString())
                 .tableColumns("Name", "Alias", "ServerName", "ProhibitSendQuota")
+                .build();
+    }
+
+    /**
+     * {@code Get-MailboxStatistics}' object (EMS 2007): ItemCount and TotalItemSize from what the database holds,
+     * TotalItemSize in bytes with EMS 2007's {@code B} suffix. StorageLimitStatus is NoChecking because no quota is set
+     * anywhere in the lab (databases show ProhibitSendQuota unlimited); nobody logs on, so LastLogonTime is empty.
+     */
+    static PsObject mailboxStatistics(Mailbox mailbox, MailboxDatabase database, MailboxUsage usage) {
+        return PsObject.builder("Microsoft.Exchange.Data.Mapi.MailboxStatistics")
+                .add("DisplayName", mailbox.name())
+                .add("ItemCount", usage.itemCount())
+                .add("StorageLimitStatus", "NoChecking")
+                .add("LastLogonTime", null)
+                .add("AssociatedItemCount", 0L)
+                .add("DeletedItemCount", 0L)
+                .add("LastLoggedOnUserAccount", null)
+                .add("LastLogoffTime", null)
+                .add("MailboxGuid", mailbox.guid().toString())
+                .add("TotalDeletedItemSize", "0B")
+                .add("TotalItemSize", usage.totalItemSize() + "B")
+                .add("Database", database.identity())
+                .add("ServerName", database.server())
+                .add("StorageGroupName", database.storageGroup())
+                .add("DatabaseName", database.name())
+                .add("Identity", mailbox.guid().toString())
+                .add("IsValid", true)
+                .tableColumns("DisplayName", "ItemCount", "StorageLimitStatus", "LastLogonTime")
                 .build();
     }
 

@@ -8,6 +8,8 @@ import io.github.exha.core.command.CommandSyntax;
 import io.github.exha.core.command.ConfirmImpact;
 import io.github.exha.core.command.ParameterDescriptor;
 import io.github.exha.core.command.ParameterType;
+import io.github.exha.core.error.ExhaException;
+import io.github.exha.exchange.clustering.ClusteredServerGroups;
 import io.github.exha.exchange.config.DatabaseKind;
 import io.github.exha.exchange.config.ExchangeDirectory;
 import io.github.exha.exchange.config.MailboxDatabase;
@@ -21,21 +23,26 @@ import java.util.Optional;
  * {@code New-PublicFolderDatabase} with the same parameters: creates the database object, dismounted as EMS leaves it
  * (mount it with {@code Mount-Database}); the file defaults to {@code <name>.edb} in the storage group's system
  * folder. A server holds one public folder database at most; the directory refuses a second. Writes the new database.
+ * On a 2007 clustered mailbox server it also adds the database's Database Instance resource to the CMS group
+ * (offline, depending on the Information Store and, on SCC, on the database drive's Physical Disk), as Exchange does;
+ * if the cluster refuses the resource, the database object is taken back.
  */
 public final class NewMailboxDatabase implements Command {
     private final DatabaseKind kind;
     private final CommandDescriptor descriptor;
     private final ExchangeDirectory directory;
+    private final DatabaseInstances instances;
 
-    /** {@code New-MailboxDatabase}, a command changing the organization's directory. */
+    /** {@code New-MailboxDatabase}, a command changing the organization's directory and a CMS's group. */
     @Inject
-    public NewMailboxDatabase(ExchangeDirectory directory) {
-        this(DatabaseKind.MAILBOX, directory);
+    public NewMailboxDatabase(ExchangeDirectory directory, ClusteredServerGroups groups) {
+        this(DatabaseKind.MAILBOX, directory, groups);
     }
 
-    NewMailboxDatabase(DatabaseKind kind, ExchangeDirectory directory) {
+    NewMailboxDatabase(DatabaseKind kind, ExchangeDirectory directory, ClusteredServerGroups groups) {
         this.kind = kind;
         this.directory = directory;
+        this.instances = new DatabaseInstances(directory, groups);
         String what = switch (kind) {
             case MAILBOX -> "mailbox";
             case PUBLIC_FOLDER -> "public folder";
@@ -72,6 +79,14 @@ public final class NewMailboxDatabase implements Command {
             return;
         }
         MailboxDatabase database = directory.addDatabase(group.identity(), name, path, kind);
+        if (instances.applies(database)) {
+            try {
+                instances.add(database);
+            } catch (ExhaException refused) {
+                directory.removeDatabase(database.identity());
+                throw refused;
+            }
+        }
         context.write(switch (kind) {
             case MAILBOX -> EmsObjects.mailboxDatabase(database, Optional.empty());
             case PUBLIC_FOLDER -> EmsObjects.publicFolderDatabase(database, Optional.empty());

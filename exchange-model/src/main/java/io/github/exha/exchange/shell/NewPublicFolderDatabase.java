@@ -4,6 +4,7 @@ import io.github.exha.core.command.Arguments;
 import io.github.exha.core.command.Command;
 import io.github.exha.core.command.CommandContext;
 import io.github.exha.core.command.CommandDescriptor;
+import io.github.exha.exchange.clustering.ClusteredServerGroups;
 import io.github.exha.exchange.config.DatabaseKind;
 import io.github.exha.exchange.config.ExchangeDirectory;
 import jakarta.inject.Inject;
@@ -15,10 +16,10 @@ import jakarta.inject.Inject;
 public final class NewPublicFolderDatabase implements Command {
     private final NewMailboxDatabase creation;
 
-    /** A command changing the organization's directory. */
+    /** A command changing the organization's directory and a CMS's group. */
     @Inject
-    public NewPublicFolderDatabase(ExchangeDirectory directory) {
-        this.creation = new NewMailboxDatabase(DatabaseKind.PUBLIC_FOLDER, directory);
+    public NewPublicFolderDatabase(ExchangeDirectory directory, ClusteredServerGroups groups) {
+        this.creation = new NewMailboxDatabase(DatabaseKind.PUBLIC_FOLDER, directory, groups);
     }
 
     @Override

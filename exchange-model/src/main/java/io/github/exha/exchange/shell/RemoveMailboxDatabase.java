@@ -10,6 +10,7 @@ import io.github.exha.core.command.ConfirmImpact;
 import io.github.exha.core.command.ParameterDescriptor;
 import io.github.exha.core.command.ParameterType;
 import io.github.exha.core.error.ExhaException;
+import io.github.exha.exchange.clustering.ClusteredServerGroups;
 import io.github.exha.exchange.config.DatabaseKind;
 import io.github.exha.exchange.config.ExchangeDirectory;
 import io.github.exha.exchange.config.MailboxDatabase;
@@ -23,7 +24,9 @@ import java.util.Optional;
  * {@code Remove-MailboxDatabase [-Identity] <DatabaseIdParameter>}, also from the pipeline: deletes a mailbox
  * database's object. Refused while mailboxes are homed on it (the directory's message: move or remove them first)
  * and while it is mounted; both are checked before the prompt, so a refused removal asks nothing. The database file
- * stays on the volume, as in Exchange, and a warning says so. Asks for confirmation by default.
+ * stays on the volume, as in Exchange, and a warning says so. Asks for confirmation by default. On a 2007 clustered
+ * mailbox server the database's Database Instance resource is deleted from the CMS group first, so the cluster never
+ * holds a resource for a database that no longer exists.
  */
 public final class RemoveMailboxDatabase implements Command {
     private static final CommandDescriptor DESCRIPTOR = new CommandDescriptor("Remove-MailboxDatabase", List.of(),
@@ -34,13 +37,15 @@ public final class RemoveMailboxDatabase implements Command {
 
     private final ExchangeDirectory directory;
     private final StoreLocator locator;
+    private final DatabaseInstances instances;
 
-    /** A command changing the directory, which asks the store whether the database is mounted. */
+    /** A command changing the directory and a CMS's group, which asks the store whether the database is mounted. */
     @Inject
     public RemoveMailboxDatabase(ExchangeDirectory directory, Optional<InformationStore> store,
-            Datacenter datacenter) {
+            Datacenter datacenter, ClusteredServerGroups groups) {
         this.directory = directory;
         this.locator = new StoreLocator(store, directory, datacenter);
+        this.instances = new DatabaseInstances(directory, groups);
     }
 
     @Override
@@ -63,6 +68,9 @@ public final class RemoveMailboxDatabase implements Command {
         }
         if (!context.shouldProcess(database.identity(), "Remove-MailboxDatabase")) {
             return;
+        }
+        if (instances.applies(database)) {
+            instances.remove(context, database);
         }
         directory.removeDatabase(database.identity());
         context.warn("The database '" + database.identity() + "' has been removed. Its file '"

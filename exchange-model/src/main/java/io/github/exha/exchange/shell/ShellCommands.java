@@ -15,7 +15,8 @@ public final class ShellCommands {
                 GetMailboxDatabase.class, GetPublicFolderDatabase.class, NewMailboxDatabase.class,
                 NewPublicFolderDatabase.class, SetMailboxDatabase.class, RemoveMailboxDatabase.class,
                 MountDatabase.class, DismountDatabase.class,
-                GetMailbox.class, NewMailbox.class, MoveMailbox.class, RemoveMailbox.class,
-                MoveDatabasePath.class, MoveStorageGroupPath.class, GetEventLog.class);
+                GetMailbox.class, GetMailboxStatistics.class, NewMailbox.class, MoveMailbox.class, RemoveMailbox.class,
+                MoveDatabasePath.class, MoveStorageGroupPath.class, GetEventLog.class,
+                Eseutil.class);
     }
 }

@@ -20,7 +20,15 @@ public enum ShellErrorCode implements ErrorCode {
     /** A path move's file operation failed on the volume for a reason the volume did not type. */
     FILE_MOVE_FAILED("exchange.shell.file-move-failed", STATE),
     /** {@code Get-EventLog} names a log the computer does not have. */
-    EVENT_LOG_NOT_FOUND("exchange.shell.event-log-not-found", USER);
+    EVENT_LOG_NOT_FOUND("exchange.shell.event-log-not-found", USER),
+    /** A cmdlet needs to read a mailbox database that is not mounted (the store cannot open it). */
+    DATABASE_NOT_MOUNTED("exchange.shell.database-not-mounted", STATE),
+    /** A clustered mailbox server's Database Instance resource did not come online or go offline. */
+    CLUSTER_RESOURCE_FAILED("exchange.shell.cluster-resource-failed", STATE),
+    /** {@code eseutil} named a file that does not exist (JET_errFileNotFound, -1811). */
+    ESE_FILE_NOT_FOUND("exchange.shell.ese-file-not-found", USER),
+    /** {@code eseutil} read a file that is damaged or not of the kind it dumps. */
+    ESE_FILE_DAMAGED("exchange.shell.ese-file-damaged", STATE);
 
     private final String id;
     private final ErrorCategory category;

@@ -7,6 +7,8 @@ import io.github.exha.exchange.config.Mailbox;
 import io.github.exha.core.kernel.Kernel;
 import io.github.exha.core.kernel.Operation;
 import io.github.exha.exchange.server.InformationStore;
+import io.github.exha.exchange.server.MailboxUsage;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -94,5 +96,11 @@ public final class FakeInformationStore implements InformationStore {
     @Override
     public Optional<SortedSet<Long>> heldMessages(String databaseIdentity) {
         return Optional.empty();
+    }
+
+    // Nothing is delivered, so a mounted database holds nothing for anyone.
+    @Override
+    public Optional<List<MailboxUsage>> mailboxUsage(String databaseIdentity) {
+        return isMounted(databaseIdentity) ? Optional.of(List.of()) : Optional.empty();
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import io.github.exha.exchange.server.MailboxUsage;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,8 @@ final class FakeInformationStore implements InformationStore {
     private final Set<String> mounted = new LinkedHashSet<>();
     /** Every mount and dismount, in order ({@code mount SRV\SG\DB}). */
     final List<String> calls = new ArrayList<>();
+    /** What a test says each database holds, by database identity (lower case); mounted databases hold nothing else. */
+    final Map<String, List<MailboxUsage>> usage = new TreeMap<>();
 
     FakeInformationStore(Kernel kernel, ExchangeDirectory directory) {
         this.kernel = kernel;
@@ -98,5 +101,11 @@ final class FakeInformationStore implements InformationStore {
     @Override
     public Optional<SortedSet<Long>> heldMessages(String databaseIdentity) {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<List<MailboxUsage>> mailboxUsage(String databaseIdentity) {
+        String id = directory.database(databaseIdentity).identity().toLowerCase();
+        return mounted.contains(id) ? Optional.of(usage.getOrDefault(id, List.of())) : Optional.empty();
     }
 }
