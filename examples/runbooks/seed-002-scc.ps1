@@ -24,10 +24,14 @@ Start-Sleep -Seconds 900
 # The clustered mailbox server looks like any other mailbox server.
 Get-StorageGroup
 Get-ClusteredMailboxServerStatus
+Get-MailboxStatistics -Server EXCHCMS
 
 # Move it with the shell, not Cluster Administrator.
 Move-ClusteredMailboxServer -Identity exchcms -TargetMachine exchmailbox2 -MoveComment Testing
 Get-ClusteredMailboxServerStatus
 Get-MailboxDatabase -Server EXCHCMS -Status
 Start-Sleep -Seconds 900
+
+# Mail kept arriving on the new node.
+Get-MailboxStatistics -Server EXCHCMS
 Get-EventLog -LogName Application -Source MSExchangeIS -Newest 5

@@ -52,6 +52,14 @@ class Seed002RunbookTest {
         assertThat(after.get("OperationalMachines").toString()).contains("EXCHMAILBOX2 <Active");
         assertThat(output(json, "Get-MailboxDatabase -Server EXCHCMS -Status")).contains("\"Mounted\":true");
 
+        // Mail to the CMS's users kept arriving across the move.
+        List<JsonNode> statistics = steps(json, "Get-MailboxStatistics -Server EXCHCMS");
+        assertThat(statistics).hasSize(2);
+        long beforeMove = itemCount(statistics.get(0));
+        long afterMove = itemCount(statistics.get(1));
+        assertThat(beforeMove).isPositive();
+        assertThat(afterMove).isGreaterThan(beforeMove);
+
         JsonNode mail = invariant(json, "no-acknowledged-message-lost");
         assertThat(mail.get("held").asBoolean()).as(mail.toString()).isTrue();
         assertThat(mail.get("detail").asText()).matches("\\d+ submitted, \\d+ acknowledged, 0 lost, .*")
@@ -63,6 +71,14 @@ class Seed002RunbookTest {
         ExhaCliTest.Result again = ExhaCliTest.exha("run", "runbooks/seed-002-scc.ps1", "--topology", TOPOLOGY,
                 "--format", "json");
         assertThat(again.json().get("journalDigest").asText()).isEqualTo(json.get("journalDigest").asText());
+    }
+
+    private static long itemCount(JsonNode step) {
+        long total = 0;
+        for (JsonNode mailbox : step.get("output")) {
+            total += mailbox.get("ItemCount").asLong();
+        }
+        return total;
     }
 
     static JsonNode invariant(JsonNode json, String name) {
