@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import io.github.exha.cluster.ClusterModule;
 import io.github.exha.core.Lab;
 import io.github.exha.exchange.ExchangeModule;
+import io.github.exha.replication.ReplicationModule;
 import io.github.exha.core.LabSpec;
 
 /**
@@ -20,6 +21,7 @@ public final class ExamplesModule extends AbstractModule {
     protected void configure() {
         install(new ClusterModule());
         install(new ExchangeModule());
-        // Replication and upgrade modules are installed here as they arrive.
+        install(new ReplicationModule());
+        // The upgrade module is installed here when it arrives.
     }
 }
