@@ -26,6 +26,7 @@ import io.github.exha.core.kernel.Operations;
 import io.github.exha.core.kernel.RandomStreams;
 import io.github.exha.core.kernel.Scheduler;
 import io.github.exha.core.kernel.SimClock;
+import io.github.exha.core.run.ReportSection;
 import io.github.exha.core.run.RunbookRunner;
 import io.github.exha.core.topology.Topology;
 import io.github.exha.core.topology.TopologyLoader;
@@ -56,6 +57,11 @@ public final class CoreModule extends AbstractModule {
         return Multibinder.newSetBinder(binder, new TypeLiteral<TopologySection<?>>() { });
     }
 
+    /** The set of report sections (a run's metrics beyond steps and invariants), for modules to add theirs. */
+    public static Multibinder<ReportSection> reportSections(com.google.inject.Binder binder) {
+        return Multibinder.newSetBinder(binder, ReportSection.class);
+    }
+
     /** The set of invariants, for modules to add theirs. */
     public static Multibinder<Invariant> invariants(com.google.inject.Binder binder) {
         return Multibinder.newSetBinder(binder, Invariant.class);
@@ -82,6 +88,8 @@ public final class CoreModule extends AbstractModule {
         commands.addBinding().toInstance(new WriteHost());
 
         topologySections(binder());
+        // Declared so a lab without report sections still injects the (empty) set.
+        reportSections(binder());
         invariants(binder()).addBinding().to(JournalOrderInvariant.class);
         hostDirectory(binder()).setDefault().toInstance(new AnyHostDirectory());
 

@@ -29,6 +29,7 @@ import io.github.exha.exchange.config.ExchangeDirectory;
 import io.github.exha.exchange.server.ExchangeInformationStore;
 import io.github.exha.exchange.server.InformationStore;
 import io.github.exha.exchange.server.MailFlow;
+import io.github.exha.exchange.server.Outages;
 import io.github.exha.exchange.setup.SetupCommand;
 import io.github.exha.exchange.shell.ShellCommands;
 import io.github.exha.exchange.topology.ExchangeSection;
@@ -60,6 +61,7 @@ public final class ExchangeModule extends AbstractModule {
                 .toProvider(DefaultInformationStore.class);
         bind(DefaultInformationStore.class).in(Singleton.class);
         CoreModule.invariants(binder()).addBinding().to(MailFlow.class);
+        CoreModule.reportSections(binder()).addBinding().to(Outages.class);
         // ---- clustering and setup (begin)
         MapBinder<String, ResourceType> types = ClusterModule.resourceTypes(binder());
         for (ExchangeResourceKind kind : ExchangeResourceKind.values()) {
@@ -83,6 +85,12 @@ public final class ExchangeModule extends AbstractModule {
         // After the clustered servers' groups are online, so the first messages find their databases mounted.
         return new MailFlow(kernel, directory, store, ExchangeTopology.section(topology)
                 .flatMap(section -> Optional.ofNullable(section.workload())));
+    }
+
+    @Provides
+    @Singleton
+    Outages outages(Kernel kernel, ExchangeDirectory directory, InformationStore store, MailFlow mail) {
+        return new Outages(kernel, directory, store, mail);
     }
 
     @Provides

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Runs a runbook in a lab: binds every statement first (so a typo on line 40 stops the run before line 1 changes
@@ -32,16 +33,21 @@ public final class RunbookRunner {
     private final CommandBinder binder;
     private final HostDirectory hosts;
     private final List<Invariant> invariants;
+    private final List<ReportSection> sections;
 
     /** A runner for one lab. */
     @Inject
-    public RunbookRunner(Kernel kernel, CommandBinder binder, HostDirectory hosts, Set<Invariant> invariants) {
+    public RunbookRunner(Kernel kernel, CommandBinder binder, HostDirectory hosts, Set<Invariant> invariants,
+            Set<ReportSection> sections) {
         this.kernel = kernel;
         this.binder = binder;
         this.hosts = hosts;
         List<Invariant> sorted = new ArrayList<>(invariants);
         sorted.sort(Comparator.comparing(Invariant::name));
         this.invariants = List.copyOf(sorted);
+        List<ReportSection> sortedSections = new ArrayList<>(sections);
+        sortedSections.sort(Comparator.comparing(ReportSection::name));
+        this.sections = List.copyOf(sortedSections);
     }
 
     /**
@@ -79,7 +85,13 @@ public final class RunbookRunner {
         for (Invariant invariant : invariants) {
             checked.add(invariant.check());
         }
-        return new RunReport(steps, checked, kernel.journal().digest());
+        Map<String, Object> reports = new TreeMap<>();
+        List<String> summaries = new ArrayList<>();
+        for (ReportSection section : sections) {
+            reports.put(section.name(), section.content());
+            summaries.addAll(section.summary());
+        }
+        return new RunReport(steps, checked, kernel.journal().digest(), reports, summaries);
     }
 
     private StepResult runStep(BoundStatement statement, Session session) {

@@ -98,6 +98,22 @@ class RunbookRunnerTest {
                     }
                 }
             });
+            CoreModule.reportSections(binder()).addBinding().toInstance(new ReportSection() {
+                @Override
+                public String name() {
+                    return "dismounts";
+                }
+
+                @Override
+                public Object content() {
+                    return List.copyOf(world.dismounted);
+                }
+
+                @Override
+                public List<String> summary() {
+                    return List.of(world.dismounted.size() + " databases dismounted");
+                }
+            });
             CoreModule.commands(binder()).addBinding().toInstance(new Command() {
                 @Override
                 public CommandDescriptor descriptor() {
@@ -123,6 +139,13 @@ class RunbookRunnerTest {
 
     private RunReport run(String text, RunOptions options) {
         return lab.run(RunbookParser.parse("r.ps1", text), options);
+    }
+
+    @Test
+    void aModulesReportSectionIsInTheReportAfterTheSteps() {
+        RunReport report = run("Dismount-Database 'EX1\\SG1\\DB1' -Confirm:$false", RunOptions.defaults());
+        assertThat(report.reports()).containsEntry("dismounts", List.of("EX1\\SG1\\DB1"));
+        assertThat(report.summaries()).containsExactly("1 databases dismounted");
     }
 
     @Test

@@ -140,6 +140,7 @@ final class RunCommand implements Callable<Integer> {
             invariants.add(m);
         }
         root.put("invariants", invariants);
+        root.put("reports", report.reports());
         return root;
     }
 
@@ -188,6 +189,9 @@ final class RunCommand implements Callable<Integer> {
                 broken++;
                 out.println("invariant broken: " + i.name() + ": " + i.detail());
             }
+        }
+        for (String line : report.summaries()) {
+            out.println(line);
         }
         out.println(report.steps().size() + " steps: " + ok + " ok, " + failed + " failed, " + skipped + " skipped; "
                 + (report.invariants().size() - broken) + " of " + report.invariants().size()

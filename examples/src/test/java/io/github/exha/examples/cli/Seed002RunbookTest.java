@@ -60,6 +60,18 @@ class Seed002RunbookTest {
         assertThat(beforeMove).isPositive();
         assertThat(afterMove).isGreaterThan(beforeMove);
 
+        // The move is reported as a planned failover of the CMS's database: nothing lost, a short outage.
+        JsonNode outages = json.get("reports").get("outages");
+        assertThat(outages).hasSize(1);
+        JsonNode move = outages.get(0);
+        assertThat(move.get("kind").asText()).isEqualTo("failover");
+        assertThat(move.get("planned").asBoolean()).isTrue();
+        assertThat(move.get("from").asText()).isEqualTo("EXCHMAILBOX1");
+        assertThat(move.get("to").asText()).isEqualTo("EXCHMAILBOX2");
+        assertThat(move.get("lost").asLong()).isZero();
+        assertThat(move.get("acknowledged").asLong()).isPositive();
+        assertThat(move.get("rtoSeconds").asDouble()).isPositive().isLessThan(120);
+
         JsonNode mail = invariant(json, "no-acknowledged-message-lost");
         assertThat(mail.get("held").asBoolean()).as(mail.toString()).isTrue();
         assertThat(mail.get("detail").asText()).matches("\\d+ submitted, \\d+ acknowledged, 0 lost, .*")

@@ -15,9 +15,11 @@ import io.github.exha.exchange.workload.MailGenerator;
 import io.github.exha.exchange.workload.MailMessage;
 import io.github.exha.exchange.workload.SizeDistribution;
 import io.github.exha.exchange.workload.WorkloadSettings;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -57,6 +59,23 @@ public final class MailFlow implements Invariant {
     /** The generator's ledger: every message submitted and acknowledged; empty when the lab has no workload. */
     public Optional<DeliveryLedger> ledger() {
         return generator.map(MailGenerator::ledger);
+    }
+
+    /**
+     * The messages a database acknowledged, by id, with the instant of each acknowledgement (empty for a database
+     * that acknowledged none, or a lab without workload).
+     */
+    public SortedMap<Long, Instant> acknowledgedBy(String databaseIdentity) {
+        SortedMap<Long, Instant> result = new TreeMap<>();
+        SortedSet<Long> ids = acknowledgedBy.get(databaseIdentity);
+        if (ids == null || generator.isEmpty()) {
+            return result;
+        }
+        DeliveryLedger ledger = generator.get().ledger();
+        for (Long id : ids) {
+            ledger.acknowledgedAt(id).ifPresent(at -> result.put(id, at));
+        }
+        return result;
     }
 
     /** How many messages wait in the transport queue. */

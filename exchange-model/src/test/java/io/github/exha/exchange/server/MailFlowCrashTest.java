@@ -15,6 +15,7 @@ import io.github.exha.core.kernel.Kernel;
 import io.github.exha.exchange.ExchangeModule;
 import io.github.exha.exchange.workload.DeliveryLedger;
 import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +104,16 @@ class MailFlowCrashTest {
                 FailoverCluster cluster = lab.instance(Clusters.class).cluster("CLUS");
                 assertThat(cluster.group("CMS1").ownerNode()).as("seed %d", seed).contains("NODE2");
             }
+            // The report: one unplanned outage of the crashed server's database, nothing lost, a positive RTO.
+            List<Outages.Outage> outages = lab.instance(Outages.class).ended();
+            assertThat(outages).as("seed %d", seed).singleElement().satisfies(outage -> {
+                assertThat(outage.database()).startsWith(cms ? "CMS1" : "EX1");
+                assertThat(outage.isFailover()).isEqualTo(cms);
+                assertThat(outage.planned()).isFalse();
+                assertThat(outage.lost()).isZero();
+                assertThat(outage.recoveryPoint()).isZero();
+                assertThat(outage.recoveryTime()).isPositive();
+            });
         }
     }
 }
