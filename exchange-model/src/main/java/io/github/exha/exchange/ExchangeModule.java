@@ -30,6 +30,7 @@ import io.github.exha.exchange.server.ExchangeInformationStore;
 import io.github.exha.exchange.server.InformationStore;
 import io.github.exha.exchange.server.MailFlow;
 import io.github.exha.exchange.server.Outages;
+import io.github.exha.exchange.server.TransportDumpster;
 import io.github.exha.exchange.setup.SetupCommand;
 import io.github.exha.exchange.shell.ShellCommands;
 import io.github.exha.exchange.topology.ExchangeSection;
@@ -80,17 +81,24 @@ public final class ExchangeModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MailFlow mailFlow(Kernel kernel, ExchangeDirectory directory, InformationStore store, Topology topology,
-            ClusteredServerGroups groups) {
+    TransportDumpster transportDumpster(ExchangeDirectory directory, InformationStore store, Kernel kernel) {
+        return new TransportDumpster(directory, store, kernel);
+    }
+
+    @Provides
+    @Singleton
+    MailFlow mailFlow(Kernel kernel, ExchangeDirectory directory, InformationStore store, TransportDumpster dumpster,
+            Topology topology, ClusteredServerGroups groups) {
         // After the clustered servers' groups are online, so the first messages find their databases mounted.
-        return new MailFlow(kernel, directory, store, ExchangeTopology.section(topology)
+        return new MailFlow(kernel, directory, store, dumpster, ExchangeTopology.section(topology)
                 .flatMap(section -> Optional.ofNullable(section.workload())));
     }
 
     @Provides
     @Singleton
-    Outages outages(Kernel kernel, ExchangeDirectory directory, InformationStore store, MailFlow mail) {
-        return new Outages(kernel, directory, store, mail);
+    Outages outages(Kernel kernel, ExchangeDirectory directory, InformationStore store, MailFlow mail,
+            TransportDumpster dumpster) {
+        return new Outages(kernel, directory, store, mail, dumpster);
     }
 
     @Provides

@@ -40,6 +40,7 @@ public final class ExchangeDirectory {
     private final Map<String, StorageGroup> storageGroups = new LinkedHashMap<>();
     private final Map<String, MailboxDatabase> databases = new LinkedHashMap<>();
     private final Map<String, Mailbox> mailboxes = new LinkedHashMap<>();
+    private TransportConfig transportConfig = TransportConfig.defaults();
 
     /**
      * An empty organization.
@@ -65,6 +66,19 @@ public final class ExchangeDirectory {
         long high = (guids.nextLong() & 0xFFFF_FFFF_FFFF_0FFFL) | 0x0000_0000_0000_4000L;
         long low = (guids.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(high, low);
+    }
+
+    /** The organization's transport settings (the transport dumpster's size and time). */
+    public TransportConfig transportConfig() {
+        return transportConfig;
+    }
+
+    /** Replaces the organization's transport settings ({@code Set-TransportConfig}). */
+    public void setTransportConfig(TransportConfig config) {
+        transportConfig = java.util.Objects.requireNonNull(config, "config");
+        changed("transport-config.changed", organization.name(), Map.of("maxDumpsterSizePerStorageGroup",
+                Long.toString(config.maxDumpsterSizePerStorageGroup()), "maxDumpsterTime",
+                config.maxDumpsterTime().toString()));
     }
 
     // ---- servers -------------------------------------------------------------------------------------------------

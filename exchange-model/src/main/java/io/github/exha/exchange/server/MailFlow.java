@@ -41,15 +41,17 @@ public final class MailFlow implements Invariant {
 
     private final ExchangeDirectory directory;
     private final InformationStore store;
+    private final TransportDumpster dumpster;
     private final Optional<MailGenerator> generator;
     // database identity -> ids of the messages it acknowledged
     private final Map<String, SortedSet<Long>> acknowledgedBy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     /** The mail flow of a lab; generates nothing when the topology has no workload. */
-    public MailFlow(Kernel kernel, ExchangeDirectory directory, InformationStore store,
+    public MailFlow(Kernel kernel, ExchangeDirectory directory, InformationStore store, TransportDumpster dumpster,
             Optional<WorkloadEntry> workload) {
         this.directory = directory;
         this.store = store;
+        this.dumpster = dumpster;
         this.generator = workload.map(entry -> new MailGenerator(kernel, WorkloadSettings.of(List.of(),
                 entry.messagesPerHour() / 3600.0, sizes(entry.size())), () -> directory.mailboxes().stream()
                         .map(Mailbox::alias).toList(), this::offer));
@@ -97,6 +99,7 @@ public final class MailFlow implements Invariant {
         delivery.ifPresent(op -> op.whenDone(done -> {
             if (!done.isFailed()) {
                 acknowledgedBy.computeIfAbsent(database, d -> new TreeSet<>()).add(message.id());
+                dumpster.delivered(message.id(), mailbox.alias(), database, message.sizeBytes(), message.checksum());
             }
         }));
         return delivery;

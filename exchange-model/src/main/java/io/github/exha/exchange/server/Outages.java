@@ -36,6 +36,7 @@ public final class Outages implements ReportSection {
     private final ExchangeDirectory directory;
     private final InformationStore store;
     private final MailFlow mail;
+    private final TransportDumpster dumpster;
     private final Kernel kernel;
     // database identity -> the outage under way
     private final Map<String, Open> open = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -55,7 +56,7 @@ public final class Outages implements ReportSection {
      * @param end when it was mounted again
      * @param acknowledged messages it had acknowledged before the outage
      * @param lost of those, how many it no longer holds
-     * @param resubmitted how many transport resubmitted to it after the outage
+     * @param resubmitted how many messages the transport dumpster delivered to it again after the outage
      * @param recoveryPoint the age at the outage of the newest lost message
      * @param recoveryTime the outage's length
      */
@@ -68,17 +69,41 @@ public final class Outages implements ReportSection {
     }
 
     /** Follows the lab's journal for the store's database state changes. */
-    public Outages(Kernel kernel, ExchangeDirectory directory, InformationStore store, MailFlow mail) {
+    public Outages(Kernel kernel, ExchangeDirectory directory, InformationStore store, MailFlow mail,
+            TransportDumpster dumpster) {
         this.kernel = kernel;
         this.directory = directory;
         this.store = store;
         this.mail = mail;
+        this.dumpster = dumpster;
         kernel.journal().subscribe(this::observe);
     }
 
-    /** The outages that ended, in the order they ended. */
+    /**
+     * The outages that ended, in the order they ended, each with the messages transport resubmitted to its database
+     * from the dumpster after it (until the database's next outage).
+     */
     public List<Outage> ended() {
-        return List.copyOf(ended);
+        List<Outage> result = new ArrayList<>();
+        for (int i = 0; i < ended.size(); i++) {
+            Outage outage = ended.get(i);
+            Instant until = kernel.clock().instant();
+            for (int j = i + 1; j < ended.size(); j++) {
+                if (ended.get(j).database().equalsIgnoreCase(outage.database())) {
+                    until = ended.get(j).start();
+                    break;
+                }
+            }
+            Open next = open.get(outage.database());
+            if (next != null && next.since().isBefore(until)) {
+                until = next.since();
+            }
+            long resubmitted = dumpster.redelivered(outage.database(), outage.end(), until);
+            result.add(new Outage(outage.database(), outage.fromHost(), outage.toHost(), outage.planned(),
+                    outage.start(), outage.end(), outage.acknowledged(), outage.lost(), resubmitted,
+                    outage.recoveryPoint(), outage.recoveryTime()));
+        }
+        return result;
     }
 
     private void observe(JournalEntry entry) {
@@ -144,7 +169,7 @@ public final class Outages implements ReportSection {
     @Override
     public Object content() {
         List<Object> list = new ArrayList<>();
-        for (Outage outage : ended) {
+        for (Outage outage : ended()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("database", outage.database());
             m.put("kind", outage.isFailover() ? "failover" : "restart");
@@ -177,7 +202,7 @@ public final class Outages implements ReportSection {
     @Override
     public List<String> summary() {
         List<String> lines = new ArrayList<>();
-        for (Outage outage : ended) {
+        for (Outage outage : ended()) {
             lines.add(String.format(Locale.ROOT, "%s %s: %s -> %s, RTO %ss, RPO %ss, %d acknowledged, %d lost, "
                     + "%d resubmitted", outage.isFailover() ? "failover" : "restart", outage.database(),
                     outage.fromHost(), outage.toHost(), seconds(outage.recoveryTime()).toPlainString(),

@@ -17,6 +17,6 @@ public final class ShellCommands {
                 MountDatabase.class, DismountDatabase.class,
                 GetMailbox.class, GetMailboxStatistics.class, NewMailbox.class, MoveMailbox.class, RemoveMailbox.class,
                 MoveDatabasePath.class, MoveStorageGroupPath.class, GetEventLog.class,
-                Eseutil.class);
+                Eseutil.class, GetTransportConfig.class, SetTransportConfig.class);
     }
 }
