@@ -1,6 +1,20 @@
 package io.github.exha.replication;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.github.exha.cluster.storage.StorageFabric;
+import io.github.exha.cluster.topology.Clusters;
+import io.github.exha.core.CoreModule;
+import io.github.exha.core.command.Command;
+import io.github.exha.core.kernel.Kernel;
+import io.github.exha.core.topology.Topology;
+import io.github.exha.exchange.clustering.ClusteredServerGroups;
+import io.github.exha.exchange.config.ExchangeDirectory;
+import io.github.exha.replication.san.SanReplicationCommands;
+import io.github.exha.replication.san.SanReplicationCoordinator;
+import io.github.exha.replication.san.SanReplicationSection;
+import jakarta.inject.Provider;
 
 /**
  * The replication module's bindings: the Microsoft Exchange Replication service of every node (LCR, CCR and SCR
@@ -14,6 +28,25 @@ public final class ReplicationModule extends AbstractModule {
         // ---- continuous replication (begin)
         // ---- continuous replication (end)
         // ---- storage-based replication (begin)
+        CoreModule.topologySections(binder()).addBinding().toInstance(new SanReplicationSection());
+        for (Class<? extends Command> command : SanReplicationCommands.all()) {
+            bind(command).in(Singleton.class);
+            CoreModule.commands(binder()).addBinding().to(command);
+        }
         // ---- storage-based replication (end)
+    }
+
+    /**
+     * The storage-based replication coordinator. Built with the lab, after the clustered servers' groups: it creates
+     * the {@code sanReplication:} section's consistency groups and waits for their first copy, so the replicas carry
+     * what the clustered servers wrote when they came online.
+     */
+    @Provides
+    @Singleton
+    SanReplicationCoordinator sanReplicationCoordinator(StorageFabric fabric, Provider<ExchangeDirectory> directory,
+            Provider<Clusters> clusters, ClusteredServerGroups groups, Topology topology, Kernel kernel) {
+        SanReplicationCoordinator coordinator = new SanReplicationCoordinator(fabric, directory::get, clusters::get);
+        topology.section(new SanReplicationSection()).ifPresent(section -> coordinator.createDeclared(section, kernel));
+        return coordinator;
     }
 }
