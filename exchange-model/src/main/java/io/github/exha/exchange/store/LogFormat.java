@@ -106,9 +106,10 @@ public enum LogFormat {
     /**
      * Where the record area of a log file ends: the records follow the header up to this offset. Written (zeros)
      * when the file is created, so the area is allocated like the rest of a real log; the remainder up to
-     * {@link #logSize()} is a hole. CHOICE: a sixteenth of the log, 64 KB for 2007 and 320 KB for 2003.
+     * {@link #logSize()} is a hole. CHOICE: a sixteenth of the log, 64 KB for 2007 and 320 KB for 2003. Public so the
+     * replication service's copier can ship a log file byte for byte (the area and the last byte), sparse as here.
      */
-    long recordAreaEnd() {
+    public long recordAreaEnd() {
         return logSize / 16;
     }
 

@@ -1,0 +1,82 @@
+package io.github.exha.replication.continuous;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.exha.core.run.StepResult;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class StandbyContinuousReplicationTest {
+    private static final String ENABLE_SCR = "Enable-StorageGroupCopy “CCRCMS\\First Storage Group” "
+            + "–StandbyMachine STBY –ReplayLagTime 0.0:0:0";
+
+    @Test
+    void scrCopyAtReplayLagTimeZeroStillHoldsBackFiftyLogs() {
+        ReplicationLab lab = new ReplicationLab();
+        lab.text(ENABLE_SCR);
+        StorageGroupCopy copy = lab.service.copy(lab.group(ReplicationLab.CMS_SG), "STBY").orElseThrow();
+        long seededAt = copy.lastReplayed();
+
+        lab.runFor(Duration.ofSeconds(40));
+        assertThat(copy.lastInspected()).isGreaterThan(seededAt + 30);
+        assertThat(copy.lastReplayed()).isEqualTo(seededAt);
+
+        lab.runFor(Duration.ofSeconds(60));
+        CopyStatus status = lab.status(copy);
+        assertThat(status.summary()).isEqualTo(SummaryCopyStatus.HEALTHY);
+        assertThat(copy.lastReplayed()).isGreaterThan(seededAt);
+        assertThat(status.replayQueueLength()).isGreaterThanOrEqualTo(ReplicationService.STANDBY_REPLAY_HOLD)
+                .isLessThanOrEqualTo(ReplicationService.STANDBY_REPLAY_HOLD + 2);
+        assertThat(lab.text("Get-StorageGroupCopyStatus 'CCRCMS\\First Storage Group' -StandbyMachine STBY"))
+                .contains("Healthy");
+    }
+
+    @Test
+    void scrCopyWithTheDefaultReplayLagReplaysNothingOnTheFirstDay() {
+        ReplicationLab lab = new ReplicationLab();
+        lab.text("Enable-StorageGroupCopy 'CCRCMS\\First Storage Group' -StandbyMachine STBY");
+        StorageGroupCopy copy = lab.service.copy(lab.group(ReplicationLab.CMS_SG), "STBY").orElseThrow();
+        assertThat(copy.lags()).isEqualTo(CopyLags.standbyDefaults());
+        long seededAt = copy.lastReplayed();
+        lab.runFor(Duration.ofMinutes(2));
+        assertThat(copy.lastInspected()).isGreaterThan(seededAt + 60);
+        assertThat(copy.lastReplayed()).isEqualTo(seededAt);
+    }
+
+    @Test
+    void lagsAreBoundedAndCannotBeChangedInPlace() {
+        ReplicationLab lab = new ReplicationLab();
+        StepResult tooLong = lab.failed("Enable-StorageGroupCopy 'CCRCMS\\First Storage Group' -StandbyMachine STBY "
+                + "-ReplayLagTime 7.00:00:01");
+        assertThat(tooLong.error().message()).contains("ReplayLagTime").contains("7.00:00:00");
+
+        lab.text(ENABLE_SCR);
+        StepResult again = lab.failed("Enable-StorageGroupCopy 'CCRCMS\\First Storage Group' -StandbyMachine STBY "
+                + "-ReplayLagTime 1.00:00:00");
+        assertThat(again.error().message()).contains("cannot be changed in place").contains("Disable-StorageGroupCopy");
+
+        lab.text("Disable-StorageGroupCopy 'CCRCMS\\First Storage Group' -StandbyMachine STBY -Confirm:$false");
+        assertThat(lab.service.copy(lab.group(ReplicationLab.CMS_SG), "STBY")).isEmpty();
+    }
+
+    @Test
+    void replicationRefusesRecoveryCircularLoggingAndLagsWithoutStandbyMachine() {
+        ReplicationLab lab = new ReplicationLab();
+        StepResult lcrLag = lab.failed("Enable-StorageGroupCopy 'EX1\\First Storage Group' -CopyLogFolderPath "
+                + "'G:\\LCR' -CopySystemFolderPath 'G:\\LCR' -ReplayLagTime 0.0:0:0");
+        assertThat(lcrLag.error().message()).contains("-StandbyMachine");
+        StepResult circular = lab.failed("""
+                Set-StorageGroup 'EX1\\First Storage Group' -CircularLoggingEnabled $true
+                Enable-StorageGroupCopy 'EX1\\First Storage Group' -CopyLogFolderPath 'G:\\LCR' -CopySystemFolderPath 'G:\\LCR'
+                """);
+        assertThat(circular.error().message()).contains("circular logging");
+        StepResult ccrLcr = lab.failed("Enable-StorageGroupCopy 'CCRCMS\\First Storage Group' -CopyLogFolderPath "
+                + "'D:\\LCR' -CopySystemFolderPath 'D:\\LCR'");
+        assertThat(ccrLcr.error().message()).contains("clustered mailbox server");
+        StepResult noDrive = lab.failed("""
+                Set-StorageGroup 'EX1\\First Storage Group' -CircularLoggingEnabled $false
+                Enable-StorageGroupCopy 'EX1\\First Storage Group' -StandbyMachine STBY
+                """);
+        assertThat(noDrive.error().message()).contains("does not exist on standby machine 'STBY'");
+    }
+}
