@@ -21,7 +21,10 @@ import io.github.exha.replication.continuous.EnableDatabaseCopy;
 import io.github.exha.replication.continuous.EnableStorageGroupCopy;
 import io.github.exha.replication.continuous.GetStorageGroupCopyStatus;
 import io.github.exha.replication.continuous.ReplicationService;
+import io.github.exha.replication.continuous.RestoreStorageGroupCopy;
 import io.github.exha.replication.continuous.ResumeStorageGroupCopy;
+import io.github.exha.replication.continuous.StartComputer;
+import io.github.exha.replication.continuous.StopComputer;
 import io.github.exha.replication.continuous.SuspendStorageGroupCopy;
 import io.github.exha.replication.continuous.UpdateStorageGroupCopy;
 import io.github.exha.replication.san.SanReplicationCommands;
@@ -42,7 +45,8 @@ public final class ReplicationModule extends AbstractModule {
         // ---- continuous replication (begin)
         for (Class<? extends Command> cmdlet : List.of(EnableStorageGroupCopy.class, EnableDatabaseCopy.class,
                 DisableStorageGroupCopy.class, SuspendStorageGroupCopy.class, ResumeStorageGroupCopy.class,
-                UpdateStorageGroupCopy.class, GetStorageGroupCopyStatus.class)) {
+                UpdateStorageGroupCopy.class, GetStorageGroupCopyStatus.class, RestoreStorageGroupCopy.class,
+                StopComputer.class, StartComputer.class)) {
             bind(cmdlet).in(Singleton.class);
             CoreModule.commands(binder()).addBinding().to(cmdlet);
         }

@@ -19,7 +19,12 @@ public enum ReplicationErrorCode implements ErrorCode {
     /** Seeding refused: log files already at the target, or no database file to seed from. */
     SEEDING_REFUSED("replication.seeding-refused", STATE),
     /** Move-ClusteredMailboxServer refused: a copy is failed, seeding or suspended. */
-    COPY_NOT_HEALTHY("replication.copy-not-healthy", STATE);
+    COPY_NOT_HEALTHY("replication.copy-not-healthy", STATE),
+    /**
+     * Restore-StorageGroupCopy refused: the source is unreachable and -Force was not given (the remaining logs could
+     * not be copied), the copy was never seeded, or the source database is still mounted.
+     */
+    ACTIVATION_REFUSED("replication.activation-refused", STATE);
 
     private final String id;
     private final ErrorCategory category;
