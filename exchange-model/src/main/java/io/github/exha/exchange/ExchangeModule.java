@@ -17,6 +17,7 @@ import io.github.exha.core.command.Command;
 import io.github.exha.core.kernel.Kernel;
 import io.github.exha.core.topology.Topology;
 import io.github.exha.exchange.clustering.ClusteredMailboxServers;
+import io.github.exha.exchange.clustering.DatabaseMountGate;
 import io.github.exha.exchange.clustering.ClusteredServerGroups;
 import io.github.exha.exchange.clustering.ExchangeResourceKind;
 import io.github.exha.exchange.clustering.ExchangeResourceTypes;
@@ -69,6 +70,7 @@ public final class ExchangeModule extends AbstractModule {
             types.addBinding(kind.typeName()).toProvider(new TypeOfKind(kind, getProvider(ExchangeResourceTypes.class)));
         }
         moveChecks(binder());
+        mountGate(binder());
         bind(ClusteredMailboxServers.class).in(Singleton.class);
         for (Class<? extends Command> command : List.of(GetClusteredMailboxServerStatus.class,
                 MoveClusteredMailboxServer.class, StartClusteredMailboxServer.class, StopClusteredMailboxServer.class,
@@ -125,12 +127,17 @@ public final class ExchangeModule extends AbstractModule {
         return Multibinder.newSetBinder(binder, MoveClusteredMailboxServerCheck.class);
     }
 
+    /** Optional binder of the gate a Database Instance asks before it mounts (replication sets it for CCR). */
+    public static OptionalBinder<DatabaseMountGate> mountGate(Binder binder) {
+        return OptionalBinder.newOptionalBinder(binder, DatabaseMountGate.class);
+    }
+
     @Provides
     @Singleton
     ExchangeResourceTypes exchangeResourceTypes(Provider<ExchangeDirectory> directory, Provider<Clusters> clusters,
-            Provider<Optional<InformationStore>> store) {
+            Provider<Optional<InformationStore>> store, Provider<Optional<DatabaseMountGate>> gate) {
         // Providers: the clusters need the types first, and the directory and the store are built on the clusters.
-        return new ExchangeResourceTypes(directory::get, clusters::get, store);
+        return new ExchangeResourceTypes(directory::get, clusters::get, store, gate);
     }
 
     // One map entry per type name, all served by the one ExchangeResourceTypes.

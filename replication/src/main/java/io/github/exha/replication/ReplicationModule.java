@@ -15,6 +15,9 @@ import io.github.exha.exchange.ExchangeModule;
 import io.github.exha.exchange.clustering.ClusteredMailboxServers;
 import io.github.exha.exchange.clustering.ClusteredServerGroups;
 import io.github.exha.exchange.config.ExchangeDirectory;
+import io.github.exha.exchange.server.InformationStore;
+import io.github.exha.exchange.server.TransportDumpster;
+import io.github.exha.replication.continuous.ClusterCopyActivation;
 import io.github.exha.replication.continuous.CopyStateMoveCheck;
 import io.github.exha.replication.continuous.DisableStorageGroupCopy;
 import io.github.exha.replication.continuous.EnableDatabaseCopy;
@@ -52,6 +55,7 @@ public final class ReplicationModule extends AbstractModule {
         }
         bind(CopyStateMoveCheck.class).in(Singleton.class);
         ExchangeModule.moveChecks(binder()).addBinding().to(CopyStateMoveCheck.class);
+        ExchangeModule.mountGate(binder()).setBinding().to(ClusterCopyActivation.class);
         // ---- continuous replication (end)
         // ---- storage-based replication (begin)
         CoreModule.topologySections(binder()).addBinding().toInstance(new SanReplicationSection());
@@ -73,6 +77,20 @@ public final class ReplicationModule extends AbstractModule {
         ReplicationService service = new ReplicationService(kernel, directory, datacenter, connectivity, servers);
         service.enableClusterCopies();
         return service;
+    }
+
+    /**
+     * CCR's activation of the passive copy when a CMS comes online on its node. Providers for the replication service,
+     * the store and the dumpster: the gate is first asked while the clustered servers' groups come online at lab
+     * build, before the replication service (built after them) exists.
+     */
+    @Provides
+    @Singleton
+    ClusterCopyActivation clusterCopyActivation(Kernel kernel, ExchangeDirectory directory, Datacenter datacenter,
+            HostConnectivity connectivity, ClusteredMailboxServers servers, Provider<ReplicationService> service,
+            Provider<InformationStore> store, Provider<TransportDumpster> dumpster) {
+        return new ClusterCopyActivation(kernel, directory, datacenter, connectivity, servers, service, store,
+                dumpster);
     }
 
     /**

@@ -21,8 +21,18 @@ public final class ExchangeResourceTypes {
      */
     public ExchangeResourceTypes(Provider<ExchangeDirectory> directory, Provider<Clusters> clusters,
             Provider<Optional<InformationStore>> store) {
+        this(directory, clusters, store, Optional::empty);
+    }
+
+    /**
+     * The types, whose Database Instance resources ask {@code gate} before they mount.
+     *
+     * @param gate the mount gate, if the lab binds one (the replication module does, for CCR)
+     */
+    public ExchangeResourceTypes(Provider<ExchangeDirectory> directory, Provider<Clusters> clusters,
+            Provider<Optional<InformationStore>> store, Provider<Optional<DatabaseMountGate>> gate) {
         for (ExchangeResourceKind kind : ExchangeResourceKind.values()) {
-            types.put(kind, new ExchangeServiceType(kind, directory, clusters, store));
+            types.put(kind, new ExchangeServiceType(kind, directory, clusters, store, gate));
         }
     }
 

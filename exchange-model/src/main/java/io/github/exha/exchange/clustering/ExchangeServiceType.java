@@ -39,6 +39,9 @@ public final class ExchangeServiceType implements ResourceType {
     private final Provider<Clusters> clusters;
     // A provider: the store depends on the directory, which is built on the clusters, which need this type first.
     private final Provider<Optional<InformationStore>> store;
+    private final Provider<Optional<DatabaseMountGate>> gate;
+    // Database Instance resources online whose database the gate chose to leave dismounted: alive all the same.
+    private final java.util.Set<String> leftDismounted = new java.util.TreeSet<>();
     // Keyed by ResourceContext.key(): the node each running instance runs on.
     private final Map<String, String> running = new TreeMap<>();
     // Bumped when the engine abandons a start or stop, so a late completion does nothing.
@@ -54,10 +57,22 @@ public final class ExchangeServiceType implements ResourceType {
      */
     public ExchangeServiceType(ExchangeResourceKind kind, Provider<ExchangeDirectory> directory,
             Provider<Clusters> clusters, Provider<Optional<InformationStore>> store) {
+        this(kind, directory, clusters, store, Optional::empty);
+    }
+
+    /**
+     * A type whose Database Instance resources ask a {@link DatabaseMountGate} before they mount.
+     *
+     * @param gate the gate, absent when none is bound (then a Database Instance mounts at once)
+     */
+    public ExchangeServiceType(ExchangeResourceKind kind, Provider<ExchangeDirectory> directory,
+            Provider<Clusters> clusters, Provider<Optional<InformationStore>> store,
+            Provider<Optional<DatabaseMountGate>> gate) {
         this.kind = kind;
         this.directory = directory;
         this.clusters = clusters;
         this.store = store;
+        this.gate = gate;
     }
 
     @Override
@@ -110,9 +125,51 @@ public final class ExchangeServiceType implements ResourceType {
             }
             case INFORMATION_STORE -> requireStore().start(server.name(), context.nodeName(),
                     server.version() == ExchangeVersion.EXCHANGE_2003);
-            case DATABASE_INSTANCE -> requireStore().mount(context.property(ExchangeResourceKind.DATABASE, ""));
+            case DATABASE_INSTANCE -> mountThroughGate(server, context);
             case MESSAGE_TRANSFER_AGENT, ROUTING, SMTP, HTTP, MS_SEARCH, POP3, IMAP4 -> done(context);
         };
+    }
+
+    private Operation<Void> mountThroughGate(ExchangeServer server, ResourceContext context) {
+        String database = context.property(ExchangeResourceKind.DATABASE, "");
+        leftDismounted.remove(context.key());
+        Optional<DatabaseMountGate> mountGate = gate.get();
+        if (mountGate.isEmpty()) {
+            return requireStore().mount(database);
+        }
+        InformationStore informationStore = requireStore();
+        Operation<Void> operation = context.kernel().operations().create("mount " + database + " on "
+                + context.nodeName());
+        mountGate.get().beforeMount(server, database, context.nodeName()).whenDone(decided -> {
+            if (decided.isFailed()) {
+                operation.fail(decided.failure().orElseThrow());
+                return;
+            }
+            switch (decided.result()) {
+                case LEAVE_DISMOUNTED -> {
+                    leftDismounted.add(context.key());
+                    operation.complete(null);
+                }
+                case MOUNT -> {
+                    Operation<Void> mount;
+                    try {
+                        mount = informationStore.mount(database);
+                    } catch (ExhaException e) {
+                        operation.fail(e);
+                        return;
+                    }
+                    mount.whenDone(m -> {
+                        if (m.isFailed()) {
+                            operation.fail(m.failure().orElseThrow());
+                            return;
+                        }
+                        mountGate.get().mounted(server, database, context.nodeName());
+                        operation.complete(null);
+                    });
+                }
+            }
+        });
+        return operation;
     }
 
     private void requireInstalled(ExchangeServer server, String node) {
@@ -179,6 +236,7 @@ public final class ExchangeServiceType implements ResourceType {
                 return;
             }
             running.remove(context.key());
+            leftDismounted.remove(context.key());
             if (w.isFailed()) {
                 operation.fail(w.failure().orElseThrow());
             } else {
@@ -192,6 +250,7 @@ public final class ExchangeServiceType implements ResourceType {
     public void terminate(ResourceContext context) {
         nextAttempt(context);
         running.remove(context.key());
+        leftDismounted.remove(context.key());
         if (kind == ExchangeResourceKind.INFORMATION_STORE && store.get().isPresent()) {
             store.get().get().terminate(context.property(ExchangeResourceKind.SERVER_NAME, context.groupName()));
         }
@@ -215,8 +274,8 @@ public final class ExchangeServiceType implements ResourceType {
         return switch (kind) {
             case INFORMATION_STORE -> store.get().map(s -> s.runningOn(serverName)
                     .filter(context.nodeName()::equalsIgnoreCase).isPresent()).orElse(true);
-            case DATABASE_INSTANCE -> store.get().map(s -> s.isMounted(context.property(ExchangeResourceKind.DATABASE, "")))
-                    .orElse(true);
+            case DATABASE_INSTANCE -> leftDismounted.contains(context.key()) || store.get().map(s -> s.isMounted(
+                    context.property(ExchangeResourceKind.DATABASE, ""))).orElse(true);
             case SYSTEM_ATTENDANT, MESSAGE_TRANSFER_AGENT, ROUTING, SMTP, HTTP, MS_SEARCH, POP3, IMAP4 -> true;
         };
     }

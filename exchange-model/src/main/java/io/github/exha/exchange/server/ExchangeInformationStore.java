@@ -51,6 +51,8 @@ import java.util.TreeMap;
 public final class ExchangeInformationStore implements InformationStore {
     /** Journal source of the service's own entries. */
     public static final String SOURCE = "MSExchangeIS";
+    /** The lost log resilience depth of a CCR storage group from Exchange 2007 SP1 on (DOMAIN.md §3). */
+    public static final int CCR_SP1_LOST_LOG_RESILIENCE_DEPTH = 10;
 
     private final ExchangeDirectory directory;
     private final Kernel kernel;
@@ -310,7 +312,20 @@ public final class ExchangeInformationStore implements InformationStore {
                         new EseVersion(ExchangeBuild.ESE_FORMAT, binaries.eseUpdate()))
                 .withPrefix(new LogPrefix(group.logFilePrefix()))
                 .withFolders(group.logFolderPath(), group.systemFolderPath())
-                .withCircularLogging(group.circularLoggingEnabled());
+                .withCircularLogging(group.circularLoggingEnabled())
+                .withLostLogResilienceDepth(lostLogResilienceDepth(server));
+    }
+
+    // DOMAIN.md §3: a CCR CMS holds database writes back so a lossy failover's divergent logs never reach the
+    // database (an incremental reseed can then repair the old active): SP1 10 generations, RTM 1 + the dial's
+    // threshold; stand-alone, LCR and SCC servers 1.
+    private static int lostLogResilienceDepth(ExchangeServer server) {
+        if (!server.isClustered() || server.clusteredStorageType()
+                != io.github.exha.exchange.config.ClusteredStorageType.NON_SHARED) {
+            return StorageGroupSettings.DEFAULT_LOST_LOG_RESILIENCE_DEPTH;
+        }
+        return server.build().servicePack() >= 1 ? CCR_SP1_LOST_LOG_RESILIENCE_DEPTH
+                : 1 + server.autoDatabaseMountDial().maxMissingLogs();
     }
 
     private Host host(String name) {

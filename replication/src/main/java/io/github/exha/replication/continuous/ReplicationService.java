@@ -204,6 +204,23 @@ public final class ReplicationService {
         }
     }
 
+    /**
+     * Replaces {@code copy} by a copy of the same storage group, kind, paths and lags on {@code newTarget}, not seeded
+     * yet (its pipeline waits until whoever retargeted it brings its files in line): CCR's copy direction reverses
+     * after a move or failover. The old copy's pipeline stops; its files stay.
+     */
+    StorageGroupCopy retarget(StorageGroupCopy copy, String newTarget) {
+        StorageGroup group = directory.storageGroup(copy.storageGroupIdentity());
+        copy.epoch++;
+        copies.values().remove(copy);
+        StorageGroupCopy reversed = new StorageGroupCopy(copy.storageGroup(), copy.storageGroupIdentity(),
+                copy.kind(), datacenter.host(newTarget).name(), copy.paths(), copy.lags());
+        reversed.signature = copy.signature;
+        copies.put(key(group, reversed.targetMachine()), reversed);
+        journal(JournalEntry.Type.STATE_CHANGE, "copy.retargeted", reversed, Map.of("from", copy.targetMachine()));
+        return reversed;
+    }
+
     /** Removes a copy; its files stay where they are. */
     public void disable(StorageGroupCopy copy) {
         copy.epoch++;
