@@ -27,6 +27,7 @@ import io.github.exha.exchange.clustering.MoveClusteredMailboxServerCheck;
 import io.github.exha.exchange.clustering.StartClusteredMailboxServer;
 import io.github.exha.exchange.clustering.StopClusteredMailboxServer;
 import io.github.exha.exchange.config.ExchangeDirectory;
+import io.github.exha.exchange.server.AcknowledgedMailInvariant;
 import io.github.exha.exchange.server.ExchangeInformationStore;
 import io.github.exha.exchange.server.InformationStore;
 import io.github.exha.exchange.server.MailFlow;
@@ -62,7 +63,7 @@ public final class ExchangeModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), InformationStore.class).setDefault()
                 .toProvider(DefaultInformationStore.class);
         bind(DefaultInformationStore.class).in(Singleton.class);
-        CoreModule.invariants(binder()).addBinding().to(MailFlow.class);
+        CoreModule.invariants(binder()).addBinding().to(AcknowledgedMailInvariant.class);
         CoreModule.reportSections(binder()).addBinding().to(Outages.class);
         // ---- clustering and setup (begin)
         MapBinder<String, ResourceType> types = ClusterModule.resourceTypes(binder());
@@ -94,6 +95,12 @@ public final class ExchangeModule extends AbstractModule {
         // After the clustered servers' groups are online, so the first messages find their databases mounted.
         return new MailFlow(kernel, directory, store, dumpster, ExchangeTopology.section(topology)
                 .flatMap(section -> Optional.ofNullable(section.workload())));
+    }
+
+    @Provides
+    @Singleton
+    AcknowledgedMailInvariant acknowledgedMail(MailFlow mail, Outages outages) {
+        return new AcknowledgedMailInvariant(mail, outages);
     }
 
     @Provides

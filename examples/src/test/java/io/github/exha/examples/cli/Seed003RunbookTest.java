@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * Seed 003 (the SCR site failover) end to end through the command line: SCR from the CCR CMS CCREX01 to the standby
  * cluster's node, the production datacenter lost, {@code Restore-StorageGroupCopy -Force} on the standby,
  * {@code setup.com /RecoverCMS} there and the database mounted from the restored files. The failover is lossy (the
- * logs not yet copied are gone with the site), and the outages report and the mail-flow invariant say so.
+ * logs not yet copied are gone with the site), which the outages report and the mail-flow invariant's detail count.
  */
 class Seed003RunbookTest {
     private static final String TOPOLOGY = "topologies/seed-003-scr.yaml";
@@ -24,8 +24,9 @@ class Seed003RunbookTest {
         JsonNode json = r.json();
         json.get("steps").forEach(step -> assertThat(step.get("status").asText()).as(step.toString())
                 .isEqualTo("ok"));
-        // The only thing wrong is the expected data loss: exit code 1 for the broken mail-flow invariant.
-        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        // The site loss costs the mail the standby had not received; the design permits it, so the run succeeds and
+        // the invariant's detail and the outage report say how much.
+        assertThat(r.exitCode()).as(r.err()).isZero();
 
         assertThat(output(json, "Get-StorageGroupCopyStatus")).contains("Healthy");
         assertThat(steps(json, "Get-ClusteredMailboxServerStatus -Identity CCREX01").get(0).get("output").get(0)
@@ -52,9 +53,8 @@ class Seed003RunbookTest {
         long lost = failover.get("lost").asLong();
         assertThat(lost).isPositive().isLessThan(failover.get("acknowledged").asLong() / 10);
         json.get("invariants").forEach(invariant -> assertThat(invariant.get("held").asBoolean())
-                .as(invariant.toString()).isEqualTo(!invariant.get("name").asText()
-                        .equals("no-acknowledged-message-lost")));
-        assertThat(json.get("invariants").toString()).contains(lost + " lost");
+                .as(invariant.toString()).isTrue());
+        assertThat(json.get("invariants").toString()).contains(lost + " lost (" + lost + " in unplanned failovers");
 
         ExhaCliTest.Result again = ExhaCliTest.exha("run", RUNBOOK, "--topology", TOPOLOGY, "--format", "json");
         assertThat(again.json().get("journalDigest").asText()).isEqualTo(json.get("journalDigest").asText());

@@ -59,9 +59,16 @@ public final class Outages implements ReportSection {
      * @param resubmitted how many messages the transport dumpster delivered to it again after the outage
      * @param recoveryPoint the age at the outage of the newest lost message
      * @param recoveryTime the outage's length
+     * @param lostIds the ids of the lost messages, as counted when the database was mounted again
      */
     public record Outage(String database, String fromHost, String toHost, boolean planned, Instant start, Instant end,
-            long acknowledged, long lost, long resubmitted, Duration recoveryPoint, Duration recoveryTime) {
+            long acknowledged, long lost, long resubmitted, Duration recoveryPoint, Duration recoveryTime,
+            SortedSet<Long> lostIds) {
+        /** Copies the lost ids. */
+        public Outage {
+            lostIds = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(lostIds));
+        }
+
         /** A failover when the database came back on another host. */
         public boolean isFailover() {
             return !fromHost.equalsIgnoreCase(toHost);
@@ -101,7 +108,7 @@ public final class Outages implements ReportSection {
             long resubmitted = dumpster.redelivered(outage.database(), outage.end(), until);
             result.add(new Outage(outage.database(), outage.fromHost(), outage.toHost(), outage.planned(),
                     outage.start(), outage.end(), outage.acknowledged(), outage.lost(), resubmitted,
-                    outage.recoveryPoint(), outage.recoveryTime()));
+                    outage.recoveryPoint(), outage.recoveryTime(), outage.lostIds()));
         }
         return result;
     }
@@ -134,10 +141,12 @@ public final class Outages implements ReportSection {
             held = Optional.empty();
         }
         long lost = 0;
+        SortedSet<Long> lostIds = new java.util.TreeSet<>();
         Instant newestLost = null;
         for (Map.Entry<Long, Instant> acknowledged : outage.acknowledged().entrySet()) {
             if (held.isPresent() && !held.get().contains(acknowledged.getKey())) {
                 lost++;
+                lostIds.add(acknowledged.getKey());
                 if (newestLost == null || acknowledged.getValue().isAfter(newestLost)) {
                     newestLost = acknowledged.getValue();
                 }
@@ -145,7 +154,7 @@ public final class Outages implements ReportSection {
         }
         Duration recoveryPoint = newestLost == null ? Duration.ZERO : Duration.between(newestLost, outage.since());
         Outage ended = new Outage(database, outage.host(), host, outage.planned(), outage.since(), at,
-                outage.acknowledged().size(), lost, 0, recoveryPoint, Duration.between(outage.since(), at));
+                outage.acknowledged().size(), lost, 0, recoveryPoint, Duration.between(outage.since(), at), lostIds);
         this.ended.add(ended);
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("database", database);

@@ -96,6 +96,7 @@ class MailFlowCrashTest {
             InvariantResult result = flow.check();
             DeliveryLedger ledger = flow.ledger().orElseThrow();
             assertThat(result.held()).as("case %d seed %d: %s", i, seed, result.detail()).isTrue();
+            assertThat(lab.instance(AcknowledgedMailInvariant.class).check().held()).as("seed %d", seed).isTrue();
             assertThat(ledger.acknowledgedCount()).as("seed %d", seed).isPositive();
             InformationStore store = lab.instance(InformationStore.class);
             assertThat(store.isMounted("EX1\\First Storage Group\\Mailbox Database")).as("seed %d", seed).isTrue();

@@ -122,6 +122,11 @@ class TransportDumpsterTest {
         assertThat(store.heldMessages(DB).orElseThrow()).containsAll(newestTen);
         assertThat(mail.check().held()).isFalse();
         assertThat(mail.check().detail()).contains((lost.size() - 10) + " lost");
+        // A restore on the same server is no failover: the lab's invariant does not excuse that loss.
+        var invariant = lab.instance(AcknowledgedMailInvariant.class).check();
+        assertThat(invariant.held()).isFalse();
+        assertThat(invariant.detail()).contains("(0 in unplanned failovers, as the design permits; "
+                + (lost.size() - 10) + " otherwise)");
     }
 
     @Test
