@@ -21,6 +21,7 @@ import io.github.exha.exchange.store.LogPrefix;
 import io.github.exha.replication.ReplicationModule;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A CCR lab that survives losing a node: CMS CCRCMS on NODE1 / NODE2 (each node's own D:), Majority Node Set with a
@@ -85,7 +86,16 @@ final class CcrFailoverLab {
     final Datacenter datacenter;
 
     CcrFailoverLab() {
-        this.lab = Lab.create(LabSpec.of(TopologySource.text("ccr-failover.yaml", TOPOLOGY)), new ClusterModule(),
+        this(OptionalLong.empty());
+    }
+
+    /** The same lab with every random stream drawn from {@code seed} instead of the topology's own seed. */
+    CcrFailoverLab(long seed) {
+        this(OptionalLong.of(seed));
+    }
+
+    private CcrFailoverLab(OptionalLong seed) {
+        this.lab = Lab.create(new LabSpec(TopologySource.text("ccr-failover.yaml", TOPOLOGY), seed), new ClusterModule(),
                 new ExchangeModule(), new ReplicationModule());
         this.service = lab.instance(ReplicationService.class);
         this.directory = lab.instance(ExchangeDirectory.class);
