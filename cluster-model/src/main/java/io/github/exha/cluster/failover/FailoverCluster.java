@@ -1070,6 +1070,12 @@ public final class FailoverCluster {
             }
             boolean ownerGone = group.owner == null || group.owner.state == NodeState.DOWN || group.owner.state == NodeState.JOINING;
             if (!ownerGone) {
+                // A group left offline when no node could host it (the cluster lost quorum everywhere) comes back
+                // when its owner is a member again, as the cluster service restores the groups' persistent state.
+                if (group.owner.acceptsGroups() && wantedButAllOffline(group)) {
+                    relocate(group, group.owner, "bring group " + group.name() + " online on " + group.owner.name()
+                            + " again");
+                }
                 continue;
             }
             ClusterNode target = nextOwner(group, group.owner);
@@ -1082,6 +1088,12 @@ public final class FailoverCluster {
                 setOwner(group, target);
             }
         }
+    }
+
+    // Should run (a resource is persistently online), yet nothing runs, is starting or has failed.
+    private static boolean wantedButAllOffline(ClusterGroup group) {
+        return group.resources.values().stream().anyMatch(r -> r.persistentOnline)
+                && group.resources.values().stream().allMatch(r -> r.state == ResourceState.OFFLINE);
     }
 
     // ================================================================ failback

@@ -29,6 +29,28 @@ class NodeTest {
     }
 
     @Test
+    void aGroupLeftOfflineWhenEveryNodeWentDownComesBackOnlineWhenItsOwnerIsUpAgain() {
+        Lab lab = Lab.of("N1", "N2");
+        lab.chain("G", "A", "B");
+        lab.await(lab.cluster.onlineGroup("G"));
+        lab.cluster.nodeDown("N2");
+        lab.cluster.nodeDown("N1");
+        lab.run(Duration.ofMinutes(1));
+        assertThat(lab.groupState("G")).isEqualTo(GroupState.OFFLINE);
+        assertThat(lab.owner("G")).isEqualTo("N1");
+
+        // The cluster forms again (quorum regained): the group's persistent state brings it back.
+        lab.cluster.nodeUp("N1");
+        lab.run(Duration.ofMinutes(1));
+
+        assertThat(lab.groupState("G")).isEqualTo(GroupState.ONLINE);
+        assertThat(lab.owner("G")).isEqualTo("N1");
+        lab.cluster.nodeUp("N2");
+        lab.run(Duration.ofMinutes(1));
+        assertThat(lab.cluster.placements()).extracting(ResourcePlacement::node).containsOnly("N1");
+    }
+
+    @Test
     void moveToANodeThatIsNotAPossibleOwnerIsRefusedAndNothingChanges() {
         Lab lab = Lab.of("N1", "N2", "N3");
         lab.chain("G", "A", "B");

@@ -375,6 +375,11 @@ class ReplicationChaosTest {
         if (!ccr.mounted()) {
             // Not asserted (liveness is not what this test claims): counted and reported with the seed.
             stats.notMounted.add(seed);
+            if (Boolean.getBoolean("exha.replication.chaos.verbose")) {
+                var cluster = lab.instance(io.github.exha.cluster.topology.Clusters.class).clusters().get(0);
+                System.out.println("not mounted, seed " + seed + ": " + cluster.groups() + " nodes " + cluster.nodes()
+                        + " resources " + cluster.resources());
+            }
         }
         SortedMap<Long, Instant> acknowledged = mail.acknowledgedBy(CcrFailoverLab.DB);
         SortedSet<Long> held = lab.instance(InformationStore.class).heldMessages(CcrFailoverLab.DB).orElse(null);
