@@ -324,8 +324,17 @@ public final class ClusterCopyActivation implements DatabaseMountGate {
             }
             StorageGroup group = directory.storageGroup(copy.storageGroupIdentity());
             Host target = datacenter.host(copy.targetMachine());
+            boolean targetIsActive = store.get().runningOn(group.server())
+                    .map(active -> active.equalsIgnoreCase(target.name())).orElse(false);
+            if (targetIsActive) {
+                // The database came back on the copy's own node: its logs are the production stream now, never to be
+                // reseeded (found by the replication chaos test, seed 20070349).
+                reversed.remove(copy);
+                continue;
+            }
             Optional<Host> source = service.get().sourceHost(group).filter(Host::isRunning);
-            if (!target.isRunning() || source.isEmpty() || !reachable(source.get(), target)) {
+            if (!target.isRunning() || source.isEmpty() || !reachable(source.get(), target)
+                    || source.get().name().equalsIgnoreCase(target.name())) {
                 continue;
             }
             LogDirectory sourceLogs = logs(source.get(), group.logFolderPath(), group);
