@@ -1,12 +1,22 @@
 package io.github.exha.replication.continuous;
 
 import io.github.exha.core.command.Arguments;
+import io.github.exha.core.command.ParameterDescriptor;
+import io.github.exha.core.command.ParameterType;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.exchange.config.StorageGroup;
 import java.util.Optional;
 
 /** How the storage-group-copy cmdlets pick a copy: the SCR copy on -StandbyMachine, else the LCR or CCR copy. */
 final class CopySelector {
+    /** {@code -Identity}: the storage group whose copy a cmdlet acts on. */
+    static final ParameterDescriptor IDENTITY = ParameterDescriptor.named("Identity",
+            ParameterType.identity("StorageGroupIdParameter"), "Server\\Storage Group.").at(0).required()
+            .fromPipeline();
+    /** {@code -StandbyMachine}: which SCR copy, when the storage group has several. */
+    static final ParameterDescriptor STANDBY_MACHINE = ParameterDescriptor.named("StandbyMachine",
+            ParameterType.identity("MailboxServerIdParameter"), "The SCR copy on this machine.");
+
     private CopySelector() {
     }
 

@@ -6,8 +6,6 @@ import io.github.exha.core.command.CommandContext;
 import io.github.exha.core.command.CommandDescriptor;
 import io.github.exha.core.command.CommandSyntax;
 import io.github.exha.core.command.ConfirmImpact;
-import io.github.exha.core.command.ParameterDescriptor;
-import io.github.exha.core.command.ParameterType;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.exchange.config.ExchangeDirectory;
 import io.github.exha.exchange.config.ReplicationKind;
@@ -23,10 +21,7 @@ import java.util.List;
 public final class DisableStorageGroupCopy implements Command {
     private static final CommandDescriptor DESCRIPTOR = new CommandDescriptor("Disable-StorageGroupCopy", List.of(),
             CommandSyntax.CMDLET, "Disable LCR or an SCR copy of a storage group.", List.of(
-                    ParameterDescriptor.named("Identity", ParameterType.identity("StorageGroupIdParameter"),
-                            "Server\\Storage Group.").at(0).required().fromPipeline(),
-                    ParameterDescriptor.named("StandbyMachine", ParameterType.identity("MailboxServerIdParameter"),
-                            "The SCR copy on this machine.")),
+                    CopySelector.IDENTITY, CopySelector.STANDBY_MACHINE),
             true, ConfirmImpact.MEDIUM, false);
 
     private final ReplicationService service;

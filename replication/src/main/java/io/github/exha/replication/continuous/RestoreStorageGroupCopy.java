@@ -48,10 +48,7 @@ public final class RestoreStorageGroupCopy implements Command {
     private static final CommandDescriptor DESCRIPTOR = new CommandDescriptor("Restore-StorageGroupCopy", List.of(),
             CommandSyntax.CMDLET, "Activate the LCR, CCR or SCR copy of a storage group so that its database can be "
             + "mounted from it.", List.of(
-                    ParameterDescriptor.named("Identity", ParameterType.identity("StorageGroupIdParameter"),
-                            "Server\\Storage Group.").at(0).required().fromPipeline(),
-                    ParameterDescriptor.named("StandbyMachine", ParameterType.identity("MailboxServerIdParameter"),
-                            "The SCR copy on this machine."),
+                    CopySelector.IDENTITY, CopySelector.STANDBY_MACHINE,
                     ParameterDescriptor.named("Force", ParameterType.switchParameter(),
                             "Activate even though the source cannot be reached (data loss is expected)."),
                     ParameterDescriptor.named("ReplaceLocations", ParameterType.switchParameter(),

@@ -6,8 +6,6 @@ import io.github.exha.core.command.CommandContext;
 import io.github.exha.core.command.CommandDescriptor;
 import io.github.exha.core.command.CommandSyntax;
 import io.github.exha.core.command.ConfirmImpact;
-import io.github.exha.core.command.ParameterDescriptor;
-import io.github.exha.core.command.ParameterType;
 import io.github.exha.exchange.config.ExchangeDirectory;
 import io.github.exha.exchange.config.StorageGroup;
 import jakarta.inject.Inject;
@@ -20,10 +18,7 @@ import java.util.List;
 public final class ResumeStorageGroupCopy implements Command {
     private static final CommandDescriptor DESCRIPTOR = new CommandDescriptor("Resume-StorageGroupCopy", List.of(),
             CommandSyntax.CMDLET, "Resume a suspended storage group copy.", List.of(
-                    ParameterDescriptor.named("Identity", ParameterType.identity("StorageGroupIdParameter"),
-                            "Server\\Storage Group.").at(0).required().fromPipeline(),
-                    ParameterDescriptor.named("StandbyMachine", ParameterType.identity("MailboxServerIdParameter"),
-                            "The SCR copy on this machine.")),
+                    CopySelector.IDENTITY, CopySelector.STANDBY_MACHINE),
             true, ConfirmImpact.MEDIUM, false);
 
     private final ReplicationService service;

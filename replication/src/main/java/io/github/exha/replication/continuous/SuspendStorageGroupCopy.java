@@ -21,10 +21,7 @@ import java.util.List;
 public final class SuspendStorageGroupCopy implements Command {
     private static final CommandDescriptor DESCRIPTOR = new CommandDescriptor("Suspend-StorageGroupCopy", List.of(),
             CommandSyntax.CMDLET, "Suspend copying and replay of a storage group copy.", List.of(
-                    ParameterDescriptor.named("Identity", ParameterType.identity("StorageGroupIdParameter"),
-                            "Server\\Storage Group.").at(0).required().fromPipeline(),
-                    ParameterDescriptor.named("StandbyMachine", ParameterType.identity("MailboxServerIdParameter"),
-                            "The SCR copy on this machine."),
+                    CopySelector.IDENTITY, CopySelector.STANDBY_MACHINE,
                     ParameterDescriptor.named("SuspendComment", ParameterType.string(),
                             "Why; written to the event log.")),
             true, ConfirmImpact.MEDIUM, false);

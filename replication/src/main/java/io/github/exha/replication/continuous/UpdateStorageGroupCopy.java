@@ -22,10 +22,7 @@ import java.util.List;
 public final class UpdateStorageGroupCopy implements Command {
     private static final CommandDescriptor DESCRIPTOR = new CommandDescriptor("Update-StorageGroupCopy", List.of(),
             CommandSyntax.CMDLET, "Seed or reseed a storage group copy.", List.of(
-                    ParameterDescriptor.named("Identity", ParameterType.identity("StorageGroupIdParameter"),
-                            "Server\\Storage Group.").at(0).required().fromPipeline(),
-                    ParameterDescriptor.named("StandbyMachine", ParameterType.identity("MailboxServerIdParameter"),
-                            "The SCR copy on this machine."),
+                    CopySelector.IDENTITY, CopySelector.STANDBY_MACHINE,
                     ParameterDescriptor.named("DeleteExistingFiles", ParameterType.switchParameter(),
                             "Delete the log files, checkpoint and database copy already at the target."),
                     ParameterDescriptor.named("ManualResume", ParameterType.switchParameter(),
