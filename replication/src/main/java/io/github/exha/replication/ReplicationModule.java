@@ -73,8 +73,10 @@ public final class ReplicationModule extends AbstractModule {
     @Provides
     @Singleton
     ReplicationService replicationService(Kernel kernel, ExchangeDirectory directory, Datacenter datacenter,
-            HostConnectivity connectivity, ClusteredMailboxServers servers, ClusteredServerGroups groups) {
-        ReplicationService service = new ReplicationService(kernel, directory, datacenter, connectivity, servers);
+            HostConnectivity connectivity, ClusteredMailboxServers servers, ClusteredServerGroups groups,
+            Provider<InformationStore> store) {
+        ReplicationService service = new ReplicationService(kernel, directory, datacenter, connectivity, servers,
+                store);
         service.enableClusterCopies();
         return service;
     }

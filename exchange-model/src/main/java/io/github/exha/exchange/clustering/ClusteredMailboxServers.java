@@ -186,12 +186,16 @@ public final class ClusteredMailboxServers {
         return cluster(server).offlineGroup(server.name());
     }
 
-    /** Writes an MSExchangeCluster event for the CMS. */
+    /**
+     * Writes an MSExchangeCluster event for the CMS, into the Application log of the node it is active on (the CMS's
+     * name when it runs nowhere).
+     */
     public void event(ExchangeServer server, int eventId, String message) {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put(JournalEntry.EVENT_ID, Integer.toString(eventId));
         attributes.put("server", server.name());
         attributes.put("message", message);
+        attributes.put("loggedOn", activeNode(server).orElse(server.name()));
         kernel.journal().append(JournalEntry.Type.EVENT_LOG, server.name(), EVENT_SOURCE, attributes);
     }
 }

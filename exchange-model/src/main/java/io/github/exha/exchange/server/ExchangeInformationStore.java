@@ -262,6 +262,11 @@ public final class ExchangeInformationStore implements InformationStore {
         return List.copyOf(byMailbox.values());
     }
 
+    @Override
+    public void closeCurrentLogForBackup(String databaseIdentity) {
+        storeOf(databaseIdentity).ifPresent(database -> database.storageGroup().closeCurrentLogForBackup());
+    }
+
     /**
      * The store of a database on the host its server runs on now, if the server runs, for checks that read the files
      * (which messages it holds, its header).

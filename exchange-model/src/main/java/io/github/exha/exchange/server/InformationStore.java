@@ -68,4 +68,10 @@ public interface InformationStore {
      * @return the summaries; empty when the database is not mounted now (the store cannot be asked about it)
      */
     Optional<List<MailboxUsage>> mailboxUsage(String databaseIdentity);
+
+    /**
+     * Closes the current log of a database's storage group where its server runs, as the streaming backup that seeds a
+     * copy does (the backup's records make the log non-empty). Nothing happens when the server does not run.
+     */
+    void closeCurrentLogForBackup(String databaseIdentity);
 }

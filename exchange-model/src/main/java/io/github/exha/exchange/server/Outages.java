@@ -41,6 +41,9 @@ public final class Outages implements ReportSection {
     // database identity -> the outage under way
     private final Map<String, Open> open = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final List<Outage> ended = new ArrayList<>();
+    // database identity -> messages an earlier outage lost and the database has not held since: a later outage did not
+    // lose them again
+    private final Map<String, SortedSet<Long>> alreadyLost = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     private record Open(String host, Instant since, boolean planned, SortedMap<Long, Instant> acknowledged) {
     }
@@ -124,8 +127,9 @@ public final class Outages implements ReportSection {
             return;
         }
         if (from.equals("MOUNTED") && !to.equals("MOUNTED") && !open.containsKey(database)) {
-            open.put(database, new Open(entry.source(), entry.time(), to.equals("DISMOUNTING"),
-                    mail.acknowledgedBy(database)));
+            SortedMap<Long, Instant> acknowledged = mail.acknowledgedBy(database);
+            acknowledged.keySet().removeAll(alreadyLost.getOrDefault(database, java.util.Collections.emptySortedSet()));
+            open.put(database, new Open(entry.source(), entry.time(), to.equals("DISMOUNTING"), acknowledged));
         } else if (to.equals("MOUNTED") && open.containsKey(database)) {
             Open outage = open.remove(database);
             end(database, outage, entry.source(), entry.time());
@@ -152,6 +156,9 @@ public final class Outages implements ReportSection {
                 }
             }
         }
+        SortedSet<Long> lostBefore = alreadyLost.computeIfAbsent(database, d -> new java.util.TreeSet<>());
+        lostBefore.addAll(lostIds);
+        held.ifPresent(lostBefore::removeAll);
         Duration recoveryPoint = newestLost == null ? Duration.ZERO : Duration.between(newestLost, outage.since());
         Outage ended = new Outage(database, outage.host(), host, outage.planned(), outage.since(), at,
                 outage.acknowledged().size(), lost, 0, recoveryPoint, Duration.between(outage.since(), at), lostIds);

@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code Get-EventLog [-LogName] <Application | System> [-Source <String>] [-Newest <Int32>] [-ComputerName
- * <String>]}: the journal's event-log entries, newest first, as a table of Index, Time, EntryType, Source,
+ * {@code Get-EventLog [-LogName] <Application | System> [[-InstanceId] <Int64[]>] [-Source <String>] [-Newest
+ * <Int32>] [-ComputerName <String>]}: the journal's event-log entries, newest first, as a table of Index, Time, EntryType, Source,
  * InstanceID and Message.
  *
  * <p>How journal entries map to event-log entries: the entry's name is the event source ({@code MSExchangeIS},
@@ -31,6 +31,8 @@ public final class GetEventLog implements Command {
             "Read the Application or System event log entries the lab has written.", List.of(
                     ParameterDescriptor.named("LogName", ParameterType.string(), "Application or System.").at(0)
                             .required(),
+                    ParameterDescriptor.named("InstanceId", ParameterType.arrayOf(ParameterType.int64()),
+                            "Only entries with one of these event IDs (seed 003: 105).").at(1),
                     ParameterDescriptor.named("Source", ParameterType.string(), "Only entries of this source."),
                     ParameterDescriptor.named("Newest", ParameterType.int32(), "Only the newest N entries."),
                     ParameterDescriptor.named("ComputerName", ParameterType.string(),
@@ -61,12 +63,16 @@ public final class GetEventLog implements Command {
             throw new ExhaException(ShellErrorCode.EVENT_LOG_NOT_FOUND, "The event log '" + log
                     + "' on computer '.' does not exist.");
         }
+        List<Long> instanceIds = new ArrayList<>();
+        arguments.get("InstanceId").ifPresent(ids -> ((List<?>) ids).forEach(id -> instanceIds.add(((Number) id)
+                .longValue())));
         List<JournalEntry> entries = new ArrayList<>();
         for (JournalEntry entry : context.journal().entries()) {
             if (entry.type() == JournalEntry.Type.EVENT_LOG && logOf(entry).equalsIgnoreCase(log)
                     && arguments.string("Source").map(s -> s.equalsIgnoreCase(entry.name())).orElse(true)
                     && arguments.string("ComputerName").map(c -> c.equalsIgnoreCase(computerOf(entry)))
-                            .orElse(true)) {
+                            .orElse(true)
+                    && (instanceIds.isEmpty() || instanceIds.contains(instanceId(entry)))) {
                 entries.add(entry);
             }
         }
@@ -83,11 +89,15 @@ public final class GetEventLog implements Command {
                 .add("Time", entry.time())
                 .add("EntryType", attributes.getOrDefault("entryType", "Information"))
                 .add("Source", entry.name())
-                .add("InstanceID", Long.parseLong(attributes.getOrDefault(JournalEntry.EVENT_ID, "0")))
+                .add("InstanceID", instanceId(entry))
                 .add("Message", attributes.getOrDefault("message", ""))
                 .add("MachineName", computerOf(entry))
                 .tableColumns("Index", "Time", "EntryType", "Source", "InstanceID", "Message")
                 .build();
+    }
+
+    private static long instanceId(JournalEntry entry) {
+        return Long.parseLong(entry.attributes().getOrDefault(JournalEntry.EVENT_ID, "0"));
     }
 
     private static String logOf(JournalEntry entry) {

@@ -997,6 +997,30 @@ public final class StorageGroupStore {
         }, Liveness.DAEMON);
     }
 
+    /**
+     * Closes the current log as ESE's streaming backup does when a copy is seeded through it: the backup writes its
+     * own records, so the log is closed even when no message went into it since the last roll, and the logs the seeded
+     * database file requires can all ship. Nothing happens when the instance is not running.
+     */
+    public void closeCurrentLogForBackup() {
+        if (!running) {
+            return;
+        }
+        try {
+            whenLogged(() -> {
+                try {
+                    if (running) {
+                        roll();
+                    }
+                } catch (ExhaException e) {
+                    // a full log disk or a stopped instance: the store already took its databases offline
+                }
+            });
+        } catch (ExhaException e) {
+            // the buffer could not be written: the instance failed its pending deliveries and stopped
+        }
+    }
+
     // ---- backup and restore ----------------------------------------------------------------------------------------
 
     /**

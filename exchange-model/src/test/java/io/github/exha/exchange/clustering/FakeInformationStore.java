@@ -103,4 +103,9 @@ public final class FakeInformationStore implements InformationStore {
     public Optional<List<MailboxUsage>> mailboxUsage(String databaseIdentity) {
         return isMounted(databaseIdentity) ? Optional.of(List.of()) : Optional.empty();
     }
+
+    @Override
+    public void closeCurrentLogForBackup(String databaseIdentity) {
+        // the fake keeps no logs
+    }
 }

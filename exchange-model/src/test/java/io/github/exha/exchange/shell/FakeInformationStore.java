@@ -108,4 +108,9 @@ final class FakeInformationStore implements InformationStore {
         String id = directory.database(databaseIdentity).identity().toLowerCase();
         return mounted.contains(id) ? Optional.of(usage.getOrDefault(id, List.of())) : Optional.empty();
     }
+
+    @Override
+    public void closeCurrentLogForBackup(String databaseIdentity) {
+        // the fake keeps no logs
+    }
 }

@@ -113,6 +113,7 @@ public final class ClusterCopyActivation implements DatabaseMountGate {
         if (group.replicated() != ReplicationKind.CLUSTER) {
             return decided(Decision.MOUNT);
         }
+        followRecovery(server, group, node);
         Optional<StorageGroupCopy> found = service.get().copy(group, node).filter(c -> c.kind() == CopyKind.CLUSTER
                 && c.isSeeded());
         if (found.isEmpty()) {
@@ -155,6 +156,18 @@ public final class ClusterCopyActivation implements DatabaseMountGate {
                 "dial", dialName(server), "message", reason));
         ensurePolling();
         return decided(Decision.LEAVE_DISMOUNTED);
+    }
+
+    // A CMS recovered on another cluster (/RecoverCMS replaced its redundant machines) still has its CCR copy aimed at
+    // a node of the old cluster: the copy now belongs on the new cluster's other node.
+    private void followRecovery(ExchangeServer server, StorageGroup group, String node) {
+        List<String> machines = server.cluster().orElseThrow().redundantMachines();
+        for (StorageGroupCopy copy : service.get().copiesOf(group)) {
+            if (copy.kind() == CopyKind.CLUSTER && machines.stream().noneMatch(copy.targetMachine()::equalsIgnoreCase)) {
+                oldActive(server, node).ifPresent(other -> service.get().followRecoveredServer(copy, other.name(),
+                        server.cluster().orElseThrow().clusterName()));
+            }
+        }
     }
 
     @Override

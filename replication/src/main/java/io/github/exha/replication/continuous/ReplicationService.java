@@ -15,6 +15,7 @@ import io.github.exha.exchange.config.ExchangeDirectory;
 import io.github.exha.exchange.config.ExchangeServer;
 import io.github.exha.exchange.config.MailboxDatabase;
 import io.github.exha.exchange.config.StorageGroup;
+import io.github.exha.exchange.server.InformationStore;
 import io.github.exha.exchange.store.DatabaseFile;
 import io.github.exha.exchange.store.DatabaseHeader;
 import io.github.exha.exchange.store.DatabaseState;
@@ -24,6 +25,7 @@ import io.github.exha.exchange.store.LogFormat;
 import io.github.exha.exchange.store.LogHeader;
 import io.github.exha.exchange.store.LogPrefix;
 import io.github.exha.exchange.store.StorageGroupStore;
+import jakarta.inject.Provider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,11 +84,13 @@ public final class ReplicationService {
     // "storage group GUID|target host" -> copy, in the order enabled
     private final Map<String, StorageGroupCopy> copies = new LinkedHashMap<>();
     private Timer poll;
+    private final Provider<InformationStore> store;
 
     /** The service over the lab's directory, hosts and clustered mailbox servers; no copy yet. */
     public ReplicationService(Kernel kernel, ExchangeDirectory directory, Datacenter datacenter,
-            HostConnectivity connectivity, ClusteredMailboxServers clusteredServers) {
+            HostConnectivity connectivity, ClusteredMailboxServers clusteredServers, Provider<InformationStore> store) {
         this.kernel = kernel;
+        this.store = store;
         this.directory = directory;
         this.datacenter = datacenter;
         this.connectivity = connectivity;
@@ -221,6 +225,18 @@ public final class ReplicationService {
         return reversed;
     }
 
+    /**
+     * Moves the CCR copy of a clustered mailbox server recovered on another cluster ({@code /RecoverCMS}) to the new
+     * cluster's other node. That node holds no seeded files for it, so the copy is Failed until
+     * {@code Update-StorageGroupCopy} seeds it, and {@code Move-ClusteredMailboxServer} is refused meanwhile.
+     */
+    void followRecoveredServer(StorageGroupCopy copy, String newTarget, String cluster) {
+        StorageGroupCopy moved = retarget(copy, newTarget);
+        fail(moved, "The clustered mailbox server was recovered on cluster " + cluster + ": the copy of storage group '"
+                + moved.storageGroupIdentity() + "' on " + moved.targetMachine() + " has not been seeded. Seed it "
+                + "with Update-StorageGroupCopy.");
+    }
+
     /** Removes a copy; its files stay where they are. */
     public void disable(StorageGroupCopy copy) {
         copy.epoch++;
@@ -289,6 +305,9 @@ public final class ReplicationService {
         }
         DatabaseHeader header = DatabaseFile.read(sourceEdb.volume(), sourceEdb.path()).header();
         byte[] edbBytes = readAll(sourceEdb.volume(), sourceEdb.path());
+        // Seeding reads the database through ESE's streaming backup, which then closes the current log: the logs the
+        // copied file requires all ship, even for a storage group that writes nothing (a public folder database).
+        store.get().closeCurrentLogForBackup(database.identity());
         LogDirectory sourceLogs = sourceLogs(group, source);
         long start = startGeneration(header, sourceLogs);
 
