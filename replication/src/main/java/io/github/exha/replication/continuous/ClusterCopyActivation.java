@@ -262,14 +262,16 @@ public final class ClusterCopyActivation implements DatabaseMountGate {
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenRun(() -> {
             journal(JournalEntry.Type.EVENT_LOG, ACTIVATED, copy, Map.of("lossless", Boolean.toString(missing == 0),
                     "missing", Long.toString(missing)));
-            reverse(copy, oldTarget, point);
+            reverse(copy, oldTarget, point).resynchronizing = true;
         });
     }
 
-    private void reverse(StorageGroupCopy copy, String newTarget, long activationPoint) {
+    // Returns the reversed copy.
+    private StorageGroupCopy reverse(StorageGroupCopy copy, String newTarget, long activationPoint) {
         StorageGroupCopy turned = service.get().retarget(copy, newTarget);
         reversed.put(turned, activationPoint);
         ensurePolling();
+        return turned;
     }
 
     private void forceMount(String databaseIdentity) {
@@ -342,6 +344,7 @@ public final class ClusterCopyActivation implements DatabaseMountGate {
             if (targetIsActive) {
                 // The database came back on the copy's own node: its logs are the production stream now, never to be
                 // reseeded (found by the replication chaos test, seed 20070349).
+                copy.resynchronizing = false;
                 reversed.remove(copy);
                 continue;
             }

@@ -41,6 +41,7 @@ final class IncrementalReseed {
 
     /** Reseeds {@code copy} incrementally from {@code source}, or marks it Failed with event 2058. */
     void run(StorageGroupCopy copy, LogDirectory source, LogDirectory target, Host targetHost) {
+        copy.resynchronizing = false;
         try {
             repair(copy, source, target, targetHost);
         } catch (ExhaException e) {

@@ -367,6 +367,7 @@ public final class ReplicationService {
 
     private void finishSeed(StorageGroupCopy copy, DatabaseHeader header, long start, boolean manualResume) {
         copy.seeding = false;
+        copy.resynchronizing = false;
         copy.seeded = true;
         copy.failed = false;
         copy.failedMessage = "";
@@ -425,6 +426,8 @@ public final class ReplicationService {
             summary = SummaryCopyStatus.FAILED;
         } else if (copy.seeding) {
             summary = SummaryCopyStatus.SEEDING;
+        } else if (copy.resynchronizing) {
+            summary = SummaryCopyStatus.RESYNCHRONIZING;
         } else if (copy.suspended) {
             summary = SummaryCopyStatus.SUSPENDED;
         } else if (source.isEmpty()) {

@@ -26,6 +26,8 @@ public final class StorageGroupCopy {
     boolean failed;
     String failedMessage = "";
     boolean seeding;
+    // reversed after an unscheduled failover: waiting for the incremental reseed that finds any divergence
+    boolean resynchronizing;
     /** Whether a seeded database file is at the target, so logs can ship and replay. */
     boolean seeded;
     /** The signature of the stream the seeded database file is attached to: the inspector's check. */

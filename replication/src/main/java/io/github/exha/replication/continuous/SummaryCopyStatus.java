@@ -20,7 +20,10 @@ public enum SummaryCopyStatus {
     INITIALIZING,
     /** The target machine's Microsoft Exchange Replication service is not running (the host is down). */
     SERVICE_DOWN,
-    /** CHOICE: an incremental reseed after divergence runs (not modelled yet; never reported). */
+    /**
+     * CHOICE: the copy was reversed after an unscheduled failover and waits for the incremental reseed that finds and
+     * removes any divergence (until the new active closes a log past the activation point).
+     */
     RESYNCHRONIZING;
 
     /** The name EMS prints: {@code Healthy}, {@code ServiceDown}. */

@@ -125,6 +125,12 @@ class CcrFailoverTest {
         assertThat(lab.mounted()).isTrue();
 
         lab.host("NODE1").powerOn();
+        while (!lab.host("NODE1").isRunning()) {
+            lab.runFor(Duration.ofSeconds(1));
+        }
+        // Reversed towards the returning node, the copy waits for the reseed that looks for divergence.
+        assertThat(lab.service.status(lab.copy()).summary()).isEqualTo(SummaryCopyStatus.RESYNCHRONIZING);
+        assertThat(entries(lab, IncrementalReseed.REPAIRED)).isEmpty();
         lab.runFor(Duration.ofMinutes(5));
 
         assertThat(entries(lab, IncrementalReseed.REPAIRED)).singleElement()
