@@ -103,6 +103,23 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
         return CompletableFuture.allOf(appended, stamped).thenApply(ignored -> result);
     }
 
+    /**
+     * Creates a database file by replaying the first generation of its log stream, as a passive copy seeded from the
+     * logs (SCR, whose database appears only once replay starts) does: the first log holds the database's creation.
+     *
+     * @throws ExhaException -1216 when {@code first} is not generation 1
+     */
+    public static CompletableFuture<DatabaseFile> createByReplay(Volume volume, String path, DatabaseIdentity owner,
+            EseVersion version, LogFile first) {
+        if (first.generation() != 1) {
+            throw EseError.ATTACHED_DATABASE_MISMATCH.exception("The database file " + path + " is missing and log "
+                    + first.name() + " is not the first generation of the stream: it cannot be created by replay");
+        }
+        DatabaseHeader header = new DatabaseHeader(DatabaseState.DIRTY_SHUTDOWN, new LogRange(1, 1), version, owner,
+                first.signature());
+        return create(volume, path, header).thenCompose(ignored -> replay(volume, path, first));
+    }
+
     /** The message ids the file holds, ascending. */
     public SortedSet<Long> messageIds() {
         TreeSet<Long> ids = new TreeSet<>();

@@ -19,6 +19,9 @@ enum EseError {
             "Bad signature for a log file"),
     BAD_CHECKPOINT_SIGNATURE(StoreErrorCode.CHECKPOINT_SIGNATURE_MISMATCH, -532, "JET_errBadCheckpointSignature",
             "Bad signature for a checkpoint file"),
+    ATTACHED_DATABASE_MISMATCH(StoreErrorCode.ATTACHED_DATABASE_MISMATCH, -1216, "JET_errAttachedDatabaseMismatch",
+            "An outstanding database attachment has been detected at the start or end of recovery, but database is "
+            + "missing or does not match attachment info"),
     REQUIRED_LOG_FILES_MISSING(StoreErrorCode.MISSING_LOG, -543, "JET_errRequiredLogFilesMissing",
             "The required log files for recovery is missing"),
     DATABASE_CORRUPTED(StoreErrorCode.DATABASE_CORRUPT, -1206, "JET_errDatabaseCorrupted",

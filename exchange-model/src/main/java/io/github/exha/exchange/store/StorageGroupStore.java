@@ -119,7 +119,8 @@ public final class StorageGroupStore {
     }
 
     /** What mounting a database will do. */
-    private record MountPlan(StreamPlan stream, DatabaseFile file, List<LogFile> replay) {
+    // recreated: the file is missing and recovery rebuilds it from the logs, which start at generation 1
+    private record MountPlan(StreamPlan stream, DatabaseFile file, List<LogFile> replay, boolean recreated) {
     }
 
     /**
@@ -286,11 +287,55 @@ public final class StorageGroupStore {
             }
         }
         StreamPlan stream = running ? null : planStream();
+        boolean recreated = false;
+        if (file == null) {
+            Optional<DatabaseHeader> fromLogs = attachedInLogs(database, stream);
+            if (fromLogs.isPresent()) {
+                file = new DatabaseFile(fromLogs.get(), List.of());
+                recreated = true;
+            }
+        }
         List<LogFile> replay = List.of();
         if (file != null && file.header().state() == DatabaseState.DIRTY_SHUTDOWN) {
             replay = planReplay(database, file.header(), stream);
         }
-        return new MountPlan(stream, file, replay);
+        return new MountPlan(stream, file, replay, recreated);
+    }
+
+    /**
+     * A database whose file is missing although the log stream holds its changes (an SCR copy activated before its
+     * 50-log hold let replay create the file): when the stream still starts at generation 1, recovery recreates the
+     * file from the logs, as ESE replays the database's creation; otherwise it fails with -1216. Empty when the logs
+     * hold nothing of the database: a new database is created.
+     */
+    private Optional<DatabaseHeader> attachedInLogs(StoreDatabase database, StreamPlan stream) {
+        LogDirectory directory = logDirectory();
+        if (!directory.exists()) {
+            return Optional.empty();
+        }
+        List<LogFile> logs = new ArrayList<>();
+        for (long g : directory.closedGenerations()) {
+            logs.add(directory.read(g));
+        }
+        if (running) {
+            logs.add(directory.readCurrent());
+        } else if (stream != null && stream.current() != null) {
+            logs.add(stream.current());
+        }
+        UUID guid = database.identity().guid();
+        if (logs.stream().noneMatch(log -> !log.records(guid).isEmpty())) {
+            return Optional.empty();
+        }
+        LogFile first = logs.get(0);
+        long current = logs.get(logs.size() - 1).generation();
+        if (first.generation() != 1) {
+            throw EseError.ATTACHED_DATABASE_MISMATCH.exception("The database file " + database.path() + " is missing "
+                    + "and the logs in " + settings.logFolder() + " hold its changes from "
+                    + settings.format().generationName(settings.prefix(), first.generation()) + " on, not from the "
+                    + "first generation: recovery cannot recreate it");
+        }
+        return Optional.of(new DatabaseHeader(DatabaseState.DIRTY_SHUTDOWN, new LogRange(1, current),
+                settings.binaries(), database.identity(), first.signature()));
     }
 
     private StreamPlan planStream() {
@@ -418,6 +463,11 @@ public final class StorageGroupStore {
                 ensureFolder(edb.volume(), parentOf(edb.path()));
                 writes.add(DatabaseFile.create(edb.volume(), edb.path(), new DatabaseHeader(DatabaseState.JUST_CREATED,
                         LogRange.NONE, version, identity, signature)));
+            } else if (plan.recreated()) {
+                ensureFolder(edb.volume(), parentOf(edb.path()));
+                writes.add(DatabaseFile.create(edb.volume(), edb.path(), old));
+                note(StoreEvents.DATABASE_RECREATED, Map.of("database", identity.name(), "logs", old.logRequired()
+                        .toString()));
             } else {
                 if (!old.owner().equals(identity)) {
                     note(StoreEvents.DATABASE_RESTAMPED, Map.of("database", identity.name(), "previousOwner",

@@ -20,6 +20,11 @@ public enum StoreErrorCode implements ErrorCode {
     MISSING_CURRENT_LOG("exchange.store.missing-current-log", STATE),
     /** {@code JET_errRequiredLogFilesMissing} (-543): a log generation recovery needs is not in the log folder. */
     MISSING_LOG("exchange.store.missing-log", STATE),
+    /**
+     * {@code JET_errAttachedDatabaseMismatch} (-1216): the logs hold changes of a database whose file is missing and
+     * the log stream no longer starts at generation 1, so recovery cannot recreate it.
+     */
+    ATTACHED_DATABASE_MISMATCH("exchange.store.attached-database-mismatch", STATE),
     /** {@code JET_errBadLogSignature} (-530): a log file belongs to another log stream. */
     LOG_SIGNATURE_MISMATCH("exchange.store.log-signature-mismatch", STATE),
     /** {@code JET_errBadCheckpointSignature} (-532): the checkpoint file belongs to another log stream. */

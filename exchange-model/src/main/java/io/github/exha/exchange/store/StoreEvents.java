@@ -48,6 +48,8 @@ public final class StoreEvents {
     public static final String DATABASE_UPGRADED = "exchange.store.database-upgraded";
     /** Note: database files of another database object were mounted with AllowFileRestore and re-stamped. */
     public static final String DATABASE_RESTAMPED = "exchange.store.database-restamped";
+    /** Noted when recovery recreates a missing database file from a log stream that starts at generation 1. */
+    public static final String DATABASE_RECREATED = "exchange.store.database-recreated";
     /** Note: a database was restored from a backup. */
     public static final String DATABASE_RESTORED = "exchange.store.database-restored";
     /** Note: a full backup of the storage group completed. */

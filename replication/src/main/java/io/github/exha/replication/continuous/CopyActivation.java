@@ -187,7 +187,10 @@ final class CopyActivation {
 
     private void replayNext() {
         long generation = copy.lastReplayed + 1;
-        if (generation > copy.lastInspected) {
+        WindowsPath edb = target.resolve(copy.paths().edbFile());
+        if (generation > copy.lastInspected || !edb.volume().exists(edb.path())) {
+            // No database file yet (an SCR copy seeded from the logs, still within its hold): the logs start at
+            // generation 1, and Mount-Database's recovery creates the file from them.
             finish();
             return;
         }
@@ -204,7 +207,6 @@ final class CopyActivation {
         kernel.scheduler().schedule(time, () -> {
             CompletableFuture<DatabaseFile> done;
             try {
-                WindowsPath edb = target.resolve(copy.paths().edbFile());
                 done = DatabaseFile.replay(edb.volume(), edb.path(), log);
             } catch (ExhaException e) {
                 done = CompletableFuture.failedFuture(e);

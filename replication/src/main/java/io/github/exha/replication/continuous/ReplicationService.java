@@ -11,19 +11,24 @@ import io.github.exha.core.kernel.Kernel;
 import io.github.exha.core.kernel.Operation;
 import io.github.exha.core.kernel.Timer;
 import io.github.exha.exchange.clustering.ClusteredMailboxServers;
+import io.github.exha.exchange.config.ExchangeBuild;
 import io.github.exha.exchange.config.ExchangeDirectory;
+import io.github.exha.exchange.config.ExchangeInstallation;
 import io.github.exha.exchange.config.ExchangeServer;
 import io.github.exha.exchange.config.MailboxDatabase;
 import io.github.exha.exchange.config.StorageGroup;
 import io.github.exha.exchange.server.InformationStore;
 import io.github.exha.exchange.store.DatabaseFile;
 import io.github.exha.exchange.store.DatabaseHeader;
+import io.github.exha.exchange.store.DatabaseIdentity;
 import io.github.exha.exchange.store.DatabaseState;
+import io.github.exha.exchange.store.EseVersion;
 import io.github.exha.exchange.store.LogDirectory;
 import io.github.exha.exchange.store.LogFile;
 import io.github.exha.exchange.store.LogFormat;
 import io.github.exha.exchange.store.LogHeader;
 import io.github.exha.exchange.store.LogPrefix;
+import io.github.exha.exchange.store.LogSignature;
 import io.github.exha.exchange.store.StorageGroupStore;
 import jakarta.inject.Provider;
 import java.time.Duration;
@@ -199,6 +204,9 @@ public final class ReplicationService {
     // A refused automatic seed leaves the copy enabled but unseeded (Update-StorageGroupCopy does it later).
     private Operation<Void> seedOrForget(StorageGroupCopy copy, StorageGroup group, boolean deleteExisting,
             boolean manualResume) {
+        if (seedFromLogs(copy, group)) {
+            return done("enable the copy of " + group.identity());
+        }
         try {
             return seed(copy, group, deleteExisting, manualResume);
         } catch (ExhaException refused) {
@@ -237,6 +245,18 @@ public final class ReplicationService {
                 + "with Update-StorageGroupCopy.");
     }
 
+    private DatabaseIdentity databaseIdentity(StorageGroup group) {
+        MailboxDatabase database = onlyDatabase(group);
+        return new DatabaseIdentity(database.identity(), database.guid());
+    }
+
+    // The ESE version the target's binaries stamp a database with.
+    private EseVersion binaries(StorageGroup group, Host target) {
+        ExchangeBuild build = directory.installation(target.name()).map(ExchangeInstallation::build)
+                .orElse(directory.server(group.server()).build());
+        return new EseVersion(ExchangeBuild.ESE_FORMAT, build.eseUpdate());
+    }
+
     /** Removes a copy; its files stay where they are. */
     public void disable(StorageGroupCopy copy) {
         copy.epoch++;
@@ -263,6 +283,41 @@ public final class ReplicationService {
     }
 
     // ---- seeding --------------------------------------------------------------------------------------------------
+
+    /**
+     * DOMAIN.md §2: an SCR copy whose source still has its whole log stream (generation 1 on) and whose target holds
+     * nothing yet is seeded from the logs: they ship from generation 1, and the database file is created when replay
+     * reaches them, after the 50-log hold and ReplayLagTime. Returns whether it did.
+     */
+    private boolean seedFromLogs(StorageGroupCopy copy, StorageGroup group) {
+        Optional<Host> source = sourceHost(group).filter(Host::isRunning);
+        if (copy.kind() != CopyKind.STANDBY || source.isEmpty() || !copy.paths().hasEdbFile()) {
+            return false;
+        }
+        LogDirectory sourceLogs = sourceLogs(group, source.get());
+        if (!sourceLogs.exists()) {
+            return false;
+        }
+        List<Long> closed = sourceLogs.closedGenerations();
+        Optional<LogHeader> current = sourceLogs.currentHeader();
+        long first = !closed.isEmpty() ? closed.get(0) : current.map(LogHeader::generation).orElse(0L);
+        Host target = datacenter.host(copy.targetMachine());
+        LogDirectory targetLogs = targetLogs(copy, group, target);
+        WindowsPath edb = target.resolve(copy.paths().edbFile());
+        boolean targetHoldsFiles = edb.volume().exists(edb.path()) || targetLogs.exists()
+                && (!targetLogs.closedGenerations().isEmpty() || targetLogs.volume().exists(targetLogs.currentPath()));
+        if (first != 1 || targetHoldsFiles) {
+            return false;
+        }
+        LogSignature signature = closed.isEmpty() ? current.orElseThrow().signature()
+                : sourceLogs.read(1).signature();
+        ensureFolder(target, copy.paths().logFolder());
+        ensureFolder(target, copy.paths().systemFolder());
+        journal(JournalEntry.Type.EVENT_LOG, "copy.seeding", copy, Map.of("from", source.get().name(), "fromLogs",
+                "true"));
+        finishSeed(copy, signature, 1, false);
+        return true;
+    }
 
     /**
      * Seeds (or reseeds) a copy: copies the source's database file to the copy's path, then ships logs from the
@@ -354,7 +409,7 @@ public final class ReplicationService {
                             failSeed(copy, seeded, writeFailure);
                             return;
                         }
-                        finishSeed(copy, header, start, manualResume);
+                        finishSeed(copy, header.logSignature(), start, manualResume);
                         seeded.complete(null);
                     });
                 } catch (ExhaException e) {
@@ -365,13 +420,13 @@ public final class ReplicationService {
         return seeded;
     }
 
-    private void finishSeed(StorageGroupCopy copy, DatabaseHeader header, long start, boolean manualResume) {
+    private void finishSeed(StorageGroupCopy copy, LogSignature signature, long start, boolean manualResume) {
         copy.seeding = false;
         copy.resynchronizing = false;
         copy.seeded = true;
         copy.failed = false;
         copy.failedMessage = "";
-        copy.signature = header.logSignature();
+        copy.signature = signature;
         copy.nextToCopy = start;
         copy.inspectionFailures = 0;
         copy.lastCopied = start - 1;
@@ -628,7 +683,14 @@ public final class ReplicationService {
             CompletableFuture<DatabaseFile> replayed;
             try {
                 WindowsPath edb = target.resolve(copy.paths().edbFile());
-                replayed = DatabaseFile.replay(edb.volume(), edb.path(), log);
+                if (generation == 1 && !edb.volume().exists(edb.path())) {
+                    // Seeded from the logs: the first replayed log creates the database file.
+                    ensureFolder(target, parentOf(copy.paths().edbFile()));
+                    replayed = DatabaseFile.createByReplay(edb.volume(), edb.path(), databaseIdentity(group),
+                            binaries(group, target), log);
+                } else {
+                    replayed = DatabaseFile.replay(edb.volume(), edb.path(), log);
+                }
             } catch (ExhaException e) {
                 replayed = CompletableFuture.failedFuture(e);
             }

@@ -2,6 +2,8 @@ package io.github.exha.replication.continuous;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.exha.cluster.host.WindowsPath;
+import io.github.exha.cluster.topology.Datacenter;
 import io.github.exha.core.run.StepResult;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,25 @@ class StandbyContinuousReplicationTest {
                 .isLessThanOrEqualTo(ReplicationService.STANDBY_REPLAY_HOLD + 2);
         assertThat(lab.text("Get-StorageGroupCopyStatus 'CCRCMS\\First Storage Group' -StandbyMachine STBY"))
                 .contains("Healthy");
+    }
+
+    @Test
+    void scrCopySeededFromTheLogsHasNoDatabaseFileUntilReplayPassesTheHold() {
+        ReplicationLab lab = new ReplicationLab();
+        lab.text(ENABLE_SCR);
+        StorageGroupCopy copy = lab.service.copy(lab.group(ReplicationLab.CMS_SG), "STBY").orElseThrow();
+        WindowsPath edb = lab.lab.instance(Datacenter.class).host("STBY").resolve("D:\\DB\\Mailbox Database.edb");
+        // DOMAIN.md §2: the source still has generation 1, so the logs ship from there and replay creates the file.
+        assertThat(copy.lastReplayed()).isZero();
+        lab.runFor(Duration.ofSeconds(40));
+        assertThat(copy.lastInspected()).isLessThanOrEqualTo(ReplicationService.STANDBY_REPLAY_HOLD);
+        assertThat(edb.volume().exists(edb.path())).as("no database before 50 logs").isFalse();
+
+        lab.runFor(Duration.ofSeconds(60));
+        assertThat(copy.lastReplayed()).isPositive();
+        assertThat(edb.volume().exists(edb.path())).isTrue();
+        assertThat(lab.text("Enter-PSSession STBY\nEseutil /mh 'D:\\DB\\Mailbox Database.edb'"))
+                .contains("Dirty Shutdown").contains("Log Required: " + copy.lastReplayed());
     }
 
     @Test
