@@ -105,7 +105,8 @@ public final class SetupCommand implements Command {
             ServerFeature.WEB_BASIC_AUTH, ServerFeature.WEB_WINDOWS_AUTH);
 
     private static final CommandDescriptor DESCRIPTOR = new CommandDescriptor("setup.com", List.of("Setup.com",
-            "setup"), CommandSyntax.NATIVE, "Exchange 2007 setup: install roles, create, remove or recover a CMS.",
+            "setup"), CommandSyntax.NATIVE,
+            "Exchange 2007 setup: install or upgrade roles; create, remove, recover or upgrade a CMS.",
             List.of(ParameterDescriptor.named("mode", ParameterType.string(), "Install, Uninstall, Upgrade.")
                             .alias("m"),
                     ParameterDescriptor.named("roles", ParameterType.string(), "Mailbox,ClientAccess,...")
@@ -550,29 +551,31 @@ public final class SetupCommand implements Command {
 
     // ---- the watermark -------------------------------------------------------------------------------------------
 
-    /** The registry role and Action value a run with these arguments writes into a watermark. */
-    private static SetupWatermark action(Arguments arguments) {
+    /** The registry key role and the {@code Action} value of a setup run: what its watermark would record. */
+    private record SetupAction(String role, String action) {
+    }
+
+    private static SetupAction action(Arguments arguments) {
         if (arguments.flag("UpgradeCMS")) {
-            return new SetupWatermark(CMS_ROLE, UPGRADE, "");
+            return new SetupAction(CMS_ROLE, UPGRADE);
         }
-        if (arguments.flag("NewCMS")) {
-            return new SetupWatermark(CMS_ROLE, NEW_CMS, "");
-        }
-        if (arguments.flag("RemoveCMS")) {
-            return new SetupWatermark(CMS_ROLE, "RemoveCMS", "");
-        }
-        if (arguments.flag("ClearLocalCMS")) {
-            return new SetupWatermark(CMS_ROLE, "ClearLocalCMS", "");
-        }
-        if (arguments.flag("RecoverCMS")) {
-            return new SetupWatermark(CMS_ROLE, RECOVER_CMS, "");
+        for (String cmsAction : List.of(NEW_CMS, "RemoveCMS", "ClearLocalCMS", RECOVER_CMS)) {
+            if (arguments.flag(cmsAction)) {
+                return new SetupAction(CMS_ROLE, cmsAction);
+            }
         }
         String mode = arguments.string("mode").orElse("Install");
-        return new SetupWatermark(MAILBOX_ROLE, mode.equalsIgnoreCase("upgrade") ? UPGRADE : mode, "");
+        String action = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "install" -> "Install";
+            case "uninstall" -> "Uninstall";
+            case "upgrade" -> UPGRADE;
+            default -> mode;
+        };
+        return new SetupAction(MAILBOX_ROLE, action);
     }
 
     // Setup resumes the action a watermark records and refuses any other until it has completed.
-    private static void requireResumable(SetupWatermark mark, SetupWatermark requested) {
+    private static void requireResumable(SetupWatermark mark, SetupAction requested) {
         if (!mark.role().equalsIgnoreCase(requested.role()) || !mark.action().equalsIgnoreCase(requested.action())) {
             throw new ExhaException(SetupErrorCode.RESUME_REQUIRED, "Setup previously failed while performing the "
                     + "action '" + mark.action() + "' (watermark '" + mark.watermark() + "' under "

@@ -5,6 +5,7 @@ import io.github.exha.exchange.config.ExchangeBuild;
 import io.github.exha.exchange.config.ExchangeVersion;
 import io.github.exha.exchange.topology.ExchangeTopology;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The Exchange 2007 media {@code setup.com} runs from: the build it installs with {@code /mode:Install} and upgrades
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param build the build on the media, an Exchange 2007 one
  */
 public record SetupMedia(ExchangeBuild build) {
-    /** CHOICE: without a declaration the lab's media are Exchange 2007 SP1 (what setup installed before media existed). */
+    /** CHOICE: without a declaration the lab's media are Exchange 2007 SP1 (what setup always installed before). */
     public static final SetupMedia DEFAULT = new SetupMedia(ExchangeBuild.EXCHANGE_2007_SP1);
 
     /** Validates the media: Exchange 2007 only (2003 is set up by its own programs). */
@@ -28,7 +29,7 @@ public record SetupMedia(ExchangeBuild build) {
 
     /** The media the topology declares ({@code exchange: media:}), else {@link #DEFAULT}. */
     public static SetupMedia of(Topology topology) {
-        return ExchangeTopology.section(topology).flatMap(section -> java.util.Optional.ofNullable(section.media()))
+        return ExchangeTopology.section(topology).flatMap(section -> Optional.ofNullable(section.media()))
                 .flatMap(ExchangeBuild::parse).map(SetupMedia::new).orElse(DEFAULT);
     }
 }

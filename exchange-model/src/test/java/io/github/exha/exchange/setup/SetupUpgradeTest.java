@@ -173,7 +173,7 @@ class SetupUpgradeTest {
         StepResult other = failed("Enter-PSSession NODE1\nsetup.com /mode:uninstall\n");
         assertThat(other.error().code()).isEqualTo(SetupErrorCode.RESUME_REQUIRED.id());
         assertThat(other.error().message()).startsWith("Setup previously failed while performing the action "
-                + "'BuildToBuildUpgrade'").endsWith("You cannot resume setup by performing the action 'uninstall'.");
+                + "'BuildToBuildUpgrade'").endsWith("You cannot resume setup by performing the action 'Uninstall'.");
 
         lunAccess(AccessState.READ_WRITE);
         String rerun = ok("Enter-PSSession NODE1\nsetup.com /UpgradeCMS\n");
