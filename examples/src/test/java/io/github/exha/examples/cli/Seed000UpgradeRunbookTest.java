@@ -165,9 +165,6 @@ class Seed000UpgradeRunbookTest {
                 + o.get("database").asText().split("\\\\")[0] + " lost " + o.path("lost").asLong()));
         assertThat(outages).containsExactly("failover Exchange-Main lost 0", "restart Exchange-Main lost 0",
                 "ongoing Exchange-DR lost 0");
-
-        ExhaCliTest.Result again = ExhaCliTest.exha("run", PROCEDURE, "--topology", TOPOLOGY, "--format", "json");
-        assertThat(again.json().get("journalDigest").asText()).isEqualTo(json.get("journalDigest").asText());
     }
 
     @Test
