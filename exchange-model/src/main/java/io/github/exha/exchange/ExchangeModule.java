@@ -34,6 +34,7 @@ import io.github.exha.exchange.server.MailFlow;
 import io.github.exha.exchange.server.Outages;
 import io.github.exha.exchange.server.TransportDumpster;
 import io.github.exha.exchange.setup.SetupCommand;
+import io.github.exha.exchange.setup.SetupMedia;
 import io.github.exha.exchange.shell.ShellCommands;
 import io.github.exha.exchange.topology.ExchangeSection;
 import io.github.exha.exchange.topology.ExchangeTopology;
@@ -127,6 +128,13 @@ public final class ExchangeModule extends AbstractModule {
         ClusteredServerGroups groups = new ClusteredServerGroups(clusters, directory, kernel);
         groups.createDeclared(ExchangeTopology.section(topology));
         return groups;
+    }
+
+    /** The media setup.com runs from: the topology's {@code exchange: media:}, else Exchange 2007 SP1. */
+    @Provides
+    @Singleton
+    SetupMedia setupMedia(Topology topology) {
+        return SetupMedia.of(topology);
     }
 
     /** Multibinder of the checks Move-ClusteredMailboxServer runs before a move (replication adds its own). */

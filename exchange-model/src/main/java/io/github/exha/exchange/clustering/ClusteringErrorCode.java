@@ -9,6 +9,8 @@ public enum ClusteringErrorCode implements ErrorCode {
     NODE_HOSTS_ANOTHER_SERVER("exchange.cluster.node-hosts-another-server", ErrorCategory.STATE),
     /** The node's Exchange binaries are older than the clustered server's build. */
     VERSION_MISMATCH("exchange.cluster.version-mismatch", ErrorCategory.STATE),
+    /** Every node runs newer Exchange binaries than the CMS, which setup /UpgradeCMS has not upgraded. */
+    CMS_NOT_UPGRADED("exchange.cluster.cms-not-upgraded", ErrorCategory.STATE),
     /** The node has no Exchange binaries for the clustered server. */
     NOT_INSTALLED("exchange.cluster.not-installed", ErrorCategory.STATE),
     /** The clustered server is not in a state that allows the operation. */

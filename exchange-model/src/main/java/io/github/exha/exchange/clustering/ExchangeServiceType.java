@@ -183,6 +183,28 @@ public final class ExchangeServiceType implements ResourceType {
             throw new ExhaException(ClusteringErrorCode.VERSION_MISMATCH, "Version of Exchange on this machine does "
                     + "not match the version of Exchange server " + node + ".");
         }
+        requireCmsUpgraded(server, installation.get());
+    }
+
+    /**
+     * A 2007 CMS older than the node's binaries runs there only during a rolling upgrade, while one of its redundant
+     * machines still has the CMS's build (the CMS moves to the upgraded node before {@code setup /UpgradeCMS}). Once
+     * every node is upgraded and the CMS was not, the versions no longer match and the CMS does not start (DOMAIN.md
+     * §4: skipping /UpgradeCMS).
+     */
+    private void requireCmsUpgraded(ExchangeServer server, ExchangeInstallation installation) {
+        if (server.kind() != ServerKind.CLUSTERED_MAILBOX_SERVER || !installation.build().isNewerThan(server.build())) {
+            return;
+        }
+        boolean rolling = server.cluster().orElseThrow().redundantMachines().stream()
+                .anyMatch(machine -> directory.get().installation(machine).filter(i -> i.build() == server.build())
+                        .isPresent());
+        if (!rolling) {
+            throw new ExhaException(ClusteringErrorCode.CMS_NOT_UPGRADED, "The version of clustered mailbox server '"
+                    + server.name() + "' (" + server.build().displayVersion() + ") does not match the version of the "
+                    + "Exchange binaries on its nodes (" + installation.build().displayVersion() + "); Exchange "
+                    + "cannot start it. Run setup.com /UpgradeCMS on the node that owns it.");
+        }
     }
 
     private void requireOnlyServerOnNode(ExchangeServer server, ResourceContext context) {

@@ -22,6 +22,8 @@ import io.github.exha.core.command.ParameterType;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.kernel.JournalEntry;
 import io.github.exha.core.kernel.Operation;
+import io.github.exha.exchange.clustering.ClusteredMailboxServerState;
+import io.github.exha.exchange.clustering.ClusteredMailboxServers;
 import io.github.exha.exchange.clustering.ClusteredServerGroups;
 import io.github.exha.exchange.clustering.SharedDisk;
 import io.github.exha.exchange.config.AutoDatabaseMountDial;
@@ -37,10 +39,13 @@ import io.github.exha.exchange.config.MailboxDatabase;
 import io.github.exha.exchange.config.ServerKind;
 import io.github.exha.exchange.config.ServerRole;
 import io.github.exha.exchange.config.SetupWatermark;
+import io.github.exha.exchange.server.InformationStore;
 import io.github.exha.storage.spi.LunInfo;
 import io.github.exha.storage.spi.LunRef;
 import io.github.exha.storage.spi.StorageException;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -52,33 +57,58 @@ import java.util.Set;
 /**
  * {@code setup.com} of Exchange 2007, run on the session's host: {@code /mode:Install /roles:...} (a passive clustered
  * mailbox node when the host is a node of a cluster with a CMS), {@code /NewCMS /CMSName /CMSIPAddress
- * [/CMSSharedStorage] [/CMSDataPath]} on the active node, {@code /RemoveCMS}, {@code /ClearLocalCMS /CMSName} and
- * {@code /RecoverCMS /CMSName /CMSIPAddress}. Prerequisites are checked first with setup's messages. A step that fails
- * leaves a {@link SetupWatermark} on the installation; the next run resumes from it. Every run writes its setup log
- * to the journal (source {@value #SOURCE}).
+ * [/CMSSharedStorage] [/CMSDataPath]} on the active node, {@code /RemoveCMS}, {@code /ClearLocalCMS /CMSName},
+ * {@code /RecoverCMS /CMSName /CMSIPAddress}, {@code /mode:Upgrade} (the host's binaries to the media's build) and
+ * {@code /UpgradeCMS} (the CMS this node owns, to the build of the node's binaries). Prerequisites are checked first
+ * with setup's messages. A step that fails leaves a {@link SetupWatermark} on the installation; the next run resumes
+ * from it, and a run of another action is refused until then. Every run writes its setup log to the journal (source
+ * {@value #SOURCE}).
+ *
+ * <p>The build setup installs or upgrades to is that of the lab's {@link SetupMedia} (the topology's
+ * {@code exchange: media:}, Exchange 2007 SP1 by default), Enterprise edition.
+ *
+ * <h2>Upgrades</h2>
+ * {@code /mode:Upgrade} replaces the binaries of a host with the media's newer build. On a clustered mailbox node it
+ * is refused while a CMS runs there (move or stop it first); on a stand-alone mailbox server the Information Store
+ * stops and starts again, so its databases remount under the new binaries and get their ESE version stamp. It takes
+ * {@link #UPGRADE_TIME} of virtual time. {@code /UpgradeCMS}, on the node that owns a stopped (or failed) CMS whose
+ * binaries are already upgraded: the CMS's resources are taken offline, its Active Directory object takes the new
+ * build, and setup brings the group online; any resource that fails makes the upgrade fail and leaves the watermark
+ * (seed 000: Physical Disks on read-only LUNs), and the next {@code /UpgradeCMS} resumes at bringing it online.
  *
  * <p>An SCC's {@code /CMSDataPath} must be on a shared cluster disk (a SAN LUN mounted on that drive here, or named by
  * a Physical Disk resource with that drive, and presented to every node); its Physical Disk resource goes into the CMS
  * group, moved there when one exists already. A CCR needs no disk resource: each node has its own files.
  *
- * <p>CHOICE: setup installs {@link ExchangeBuild#EXCHANGE_2007_SP1} (the SP1 media), Enterprise edition.
- * Modes Upgrade and RecoverServer are not modelled yet and are refused with a typed error.
+ * <p>Mode RecoverServer is not modelled yet and is refused with a typed error.
  */
 public final class SetupCommand implements Command {
     /** Journal source of the setup log. */
     public static final String SOURCE = "ExchangeSetup";
-    /** The build setup installs. */
-    public static final ExchangeBuild MEDIA_BUILD = ExchangeBuild.EXCHANGE_2007_SP1;
+    /** The build of the default media ({@link SetupMedia#DEFAULT}). */
+    public static final ExchangeBuild MEDIA_BUILD = SetupMedia.DEFAULT.build();
+    /** CHOICE: virtual time {@code /mode:Upgrade} takes to replace a host's binaries. */
+    public static final Duration UPGRADE_TIME = Duration.ofMinutes(15);
+    /** CHOICE: virtual time {@code /UpgradeCMS} takes to update the CMS before bringing it online. */
+    public static final Duration UPGRADE_CMS_TIME = Duration.ofMinutes(2);
+    /** The registry key role of a clustered mailbox server's setup actions. */
+    static final String CMS_ROLE = "ClusteredMailboxServer";
+    /** The registry key role of the host's Mailbox role. */
+    static final String MAILBOX_ROLE = "Mailbox";
     private static final String NEW_CMS = "NewCMS";
     private static final String RECOVER_CMS = "RecoverCMS";
+    /** The {@code Action} value setup writes for {@code /mode:Upgrade} and {@code /UpgradeCMS}. */
+    static final String UPGRADE = "BuildToBuildUpgrade";
     private static final String DEFAULT_DATA_PATH = "C:\\Program Files\\Microsoft\\Exchange Server\\Mailbox";
     private static final List<ServerFeature> IIS_FEATURES = List.of(ServerFeature.WEB_SERVER,
             ServerFeature.WEB_ISAPI_EXT, ServerFeature.WEB_METABASE, ServerFeature.WEB_LGCY_MGMT_CONSOLE,
             ServerFeature.WEB_BASIC_AUTH, ServerFeature.WEB_WINDOWS_AUTH);
 
     private static final CommandDescriptor DESCRIPTOR = new CommandDescriptor("setup.com", List.of("Setup.com",
-            "setup"), CommandSyntax.NATIVE, "Exchange 2007 setup: install roles, create, remove or recover a CMS.",
-            List.of(ParameterDescriptor.named("mode", ParameterType.string(), "Install, Uninstall.").alias("m"),
+            "setup"), CommandSyntax.NATIVE,
+            "Exchange 2007 setup: install or upgrade roles; create, remove, recover or upgrade a CMS.",
+            List.of(ParameterDescriptor.named("mode", ParameterType.string(), "Install, Uninstall, Upgrade.")
+                            .alias("m"),
                     ParameterDescriptor.named("roles", ParameterType.string(), "Mailbox,ClientAccess,...")
                             .alias("r"),
                     ParameterDescriptor.named("NewCMS", ParameterType.switchParameter(), "Create a CMS."),
@@ -87,6 +117,8 @@ public final class SetupCommand implements Command {
                             "Remove a CMS's resources from this cluster."),
                     ParameterDescriptor.named("RecoverCMS", ParameterType.switchParameter(),
                             "Recreate a CMS on this cluster from Active Directory."),
+                    ParameterDescriptor.named("UpgradeCMS", ParameterType.switchParameter(),
+                            "Upgrade the CMS this node owns to the build of the node's binaries."),
                     ParameterDescriptor.named("CMSName", ParameterType.string(), "The CMS's name.").alias("cn"),
                     ParameterDescriptor.named("CMSIPAddress", ParameterType.string(), "The CMS's IP address.")
                             .alias("cip"),
@@ -100,15 +132,23 @@ public final class SetupCommand implements Command {
     private final Clusters clusters;
     private final Datacenter datacenter;
     private final ClusteredServerGroups groups;
+    private final ClusteredMailboxServers servers;
+    private final SetupMedia media;
+    // A provider: a lab may bind no Information Store (then a stand-alone upgrade has no store to restart).
+    private final Provider<Optional<InformationStore>> store;
 
-    /** Setup over the lab. */
+    /** Setup over the lab, running from its media. */
     @Inject
     public SetupCommand(ExchangeDirectory directory, Clusters clusters, Datacenter datacenter,
-            ClusteredServerGroups groups) {
+            ClusteredServerGroups groups, ClusteredMailboxServers servers, SetupMedia media,
+            Provider<Optional<InformationStore>> store) {
         this.directory = directory;
         this.clusters = clusters;
         this.datacenter = datacenter;
         this.groups = groups;
+        this.servers = servers;
+        this.media = media;
+        this.store = store;
     }
 
     @Override
@@ -120,10 +160,16 @@ public final class SetupCommand implements Command {
     public void invoke(CommandContext context, Arguments arguments) {
         Host host = datacenter.findHost(context.requireHost()).orElseThrow();
         log(context, host, "Setup is choosing the domain controller to use");
-        directory.installation(host.name()).flatMap(ExchangeInstallation::watermark).ifPresent(mark -> log(context,
-                host, "Setup is resuming the action '" + mark.action() + "' from watermark '" + mark.watermark()
-                        + "' found under " + mark.registryKey()));
-        if (arguments.flag("NewCMS")) {
+        Optional<SetupWatermark> pending = directory.installation(host.name()).flatMap(ExchangeInstallation::watermark);
+        if (pending.isPresent()) {
+            requireResumable(pending.get(), action(arguments));
+            SetupWatermark mark = pending.get();
+            log(context, host, "Setup is resuming the action '" + mark.action() + "' from watermark '"
+                    + mark.watermark() + "' found under " + mark.registryKey());
+        }
+        if (arguments.flag("UpgradeCMS")) {
+            upgradeCms(context, host);
+        } else if (arguments.flag("NewCMS")) {
             newCms(context, host, arguments);
         } else if (arguments.flag("RemoveCMS")) {
             removeCms(context, host, arguments.string("CMSName"));
@@ -137,8 +183,9 @@ public final class SetupCommand implements Command {
                 case "install" -> install(context, host, arguments.string("roles").orElseThrow(() -> prerequisite(
                         "No roles were specified. Use /roles:Mailbox,ClientAccess,HubTransport,...")));
                 case "uninstall" -> uninstall(context, host);
+                case "upgrade" -> upgrade(context, host);
                 default -> throw new ExhaException(SetupErrorCode.NOT_SUPPORTED, "Setup mode '" + mode
-                        + "' is not supported by exha yet; use Install or Uninstall.");
+                        + "' is not supported by exha yet; use Install, Uninstall or Upgrade.");
             }
         }
     }
@@ -166,7 +213,7 @@ public final class SetupCommand implements Command {
             }
             requireClusterable(host);
             requireEnterprise(host);
-            directory.putInstallation(new ExchangeInstallation(host.name(), MEDIA_BUILD, ExchangeEdition.ENTERPRISE,
+            directory.putInstallation(new ExchangeInstallation(host.name(), media.build(), ExchangeEdition.ENTERPRISE,
                     roles, true, Optional.empty()));
             ExchangeServer server = cms.get();
             ClusterPlacement placement = server.cluster().orElseThrow();
@@ -186,11 +233,11 @@ public final class SetupCommand implements Command {
             throw prerequisite("Exchange server roles other than the clustered mailbox server cannot be installed on "
                     + "a cluster node. Use /NewCMS to create a clustered mailbox server first.");
         }
-        directory.putInstallation(new ExchangeInstallation(host.name(), MEDIA_BUILD, ExchangeEdition.ENTERPRISE,
+        directory.putInstallation(new ExchangeInstallation(host.name(), media.build(), ExchangeEdition.ENTERPRISE,
                 roles, false, Optional.empty()));
         if (directory.serverOnHost(host.name()).isEmpty()) {
             directory.addServer(new ExchangeServer(directory.newGuid(), host.name(), host.domain().orElseThrow(),
-                    host.site(), MEDIA_BUILD, ExchangeEdition.ENTERPRISE, roles, ServerKind.STANDALONE,
+                    host.site(), media.build(), ExchangeEdition.ENTERPRISE, roles, ServerKind.STANDALONE,
                     Optional.of(host.name()), Optional.empty(), AutoDatabaseMountDial.GOOD_AVAILABILITY,
                     Optional.empty()));
         }
@@ -235,10 +282,10 @@ public final class SetupCommand implements Command {
             case NON_SHARED, DISABLED -> List.of();
         };
         groups.checkDisks(cluster.name(), disks);
-        directory.putInstallation(new ExchangeInstallation(host.name(), MEDIA_BUILD, ExchangeEdition.ENTERPRISE,
+        directory.putInstallation(new ExchangeInstallation(host.name(), media.build(), ExchangeEdition.ENTERPRISE,
                 Set.of(ServerRole.MAILBOX), true, Optional.empty()));
         ExchangeServer server = directory.addServer(new ExchangeServer(directory.newGuid(), name,
-                host.domain().orElseThrow(), host.site(), MEDIA_BUILD, ExchangeEdition.ENTERPRISE,
+                host.domain().orElseThrow(), host.site(), media.build(), ExchangeEdition.ENTERPRISE,
                 Set.of(ServerRole.MAILBOX), ServerKind.CLUSTERED_MAILBOX_SERVER, Optional.empty(),
                 Optional.of(new ClusterPlacement(cluster.name(), ip, storage, List.of(host.name()))),
                 AutoDatabaseMountDial.GOOD_AVAILABILITY, Optional.empty()));
@@ -335,7 +382,7 @@ public final class SetupCommand implements Command {
         List<SharedDisk> disks = sharedDisksOf(host, moved);
         groups.checkDisks(cluster.name(), disks);
         server = directory.updateServer(moved);
-        directory.putInstallation(new ExchangeInstallation(host.name(), MEDIA_BUILD, ExchangeEdition.ENTERPRISE,
+        directory.putInstallation(new ExchangeInstallation(host.name(), media.build(), ExchangeEdition.ENTERPRISE,
                 Set.of(ServerRole.MAILBOX), true, Optional.empty()));
         if (!groups.exists(server)) {
             groups.create(server, disks, Optional.of(host.name()));
@@ -373,7 +420,7 @@ public final class SetupCommand implements Command {
         try {
             context.await(online);
         } catch (ExhaException e) {
-            SetupWatermark mark = new SetupWatermark("ClusteredMailboxServer", action, "BringCmsOnline");
+            SetupWatermark mark = new SetupWatermark(CMS_ROLE, action, "BringCmsOnline");
             directory.installation(host.name()).ifPresent(i -> directory.putInstallation(i.withWatermark(
                     Optional.of(mark))));
             log(context, host, "[ERROR] " + e.getMessage());
@@ -384,6 +431,157 @@ public final class SetupCommand implements Command {
         }
         directory.installation(host.name()).ifPresent(i -> directory.putInstallation(i.withWatermark(
                 Optional.empty())));
+    }
+
+    // ---- upgrades -----------------------------------------------------------------------------------------------
+
+    // /mode:Upgrade: the host's binaries to the media's build.
+    private void upgrade(CommandContext context, Host host) {
+        ExchangeInstallation installed = directory.installation(host.name()).orElseThrow(() -> prerequisite(
+                "Exchange Server 2007 is not installed on " + host.name() + "; there is nothing to upgrade. Use "
+                        + "/mode:Install."));
+        ExchangeBuild target = media.build();
+        if (installed.build().version() != target.version()) {
+            throw prerequisite("The Exchange installation on " + host.name() + " is " + installed.build()
+                    .powerShellName() + "; Exchange Server 2007 setup cannot upgrade it.");
+        }
+        if (!target.isNewerThan(installed.build())) {
+            throw prerequisite("The Exchange binaries on " + host.name() + " are " + installed.build()
+                    .displayVersion() + "; the setup media hold " + target.displayVersion() + ", no newer build to "
+                    + "upgrade to.");
+        }
+        if (installed.clusteredMailbox()) {
+            for (ExchangeServer cms : clusteredMailboxServers(host)) {
+                if (runsOn(cms, host)) {
+                    throw prerequisite("Clustered mailbox server '" + cms.name() + "' is " + servers.state(cms)
+                            .displayName() + " on " + host.name() + ". Move it to another node with "
+                            + "Move-ClusteredMailboxServer, or stop it with Stop-ClusteredMailboxServer, before "
+                            + "upgrading this node.");
+                }
+            }
+        }
+        log(context, host, "Setup is upgrading the Exchange binaries on " + host.name() + " from "
+                + installed.build().displayVersion() + " to " + target.displayVersion());
+        // A stand-alone mailbox server's store stops for the upgrade and starts again under the new binaries.
+        Optional<ExchangeServer> standalone = directory.serverOnHost(host.name())
+                .filter(s -> s.kind() == ServerKind.STANDALONE);
+        Optional<InformationStore> informationStore = store.get().filter(is -> standalone.flatMap(s -> is
+                .runningOn(s.name())).filter(host.name()::equalsIgnoreCase).isPresent());
+        informationStore.ifPresent(is -> context.await(is.stop(standalone.orElseThrow().name())));
+        context.sleep(UPGRADE_TIME);
+        directory.putInstallation(installed.withBuild(target));
+        standalone.ifPresent(server -> directory.updateServer(server.withBuild(target)));
+        if (informationStore.isPresent() && host.isRunning()) {
+            context.await(informationStore.get().start(standalone.orElseThrow().name(), host.name(), true));
+        }
+        if (installed.clusteredMailbox()) {
+            completed(context, host, "Passive Clustered Mailbox Role");
+        } else {
+            for (ServerRole role : installed.roles()) {
+                completed(context, host, role.powerShellName() + " Role");
+            }
+        }
+    }
+
+    // /UpgradeCMS: the CMS this node owns, to the build of the node's (already upgraded) binaries.
+    private void upgradeCms(CommandContext context, Host host) {
+        FailoverCluster cluster = requireClusterNode(host);
+        ExchangeInstallation installed = directory.installation(host.name())
+                .filter(ExchangeInstallation::clusteredMailbox).orElseThrow(() -> prerequisite("The clustered "
+                        + "mailbox server role is not installed on " + host.name() + "."));
+        List<ExchangeServer> owned = clusteredMailboxServers(host).stream()
+                .filter(s -> servers.activeNode(s).filter(host.name()::equalsIgnoreCase).isPresent()).toList();
+        if (owned.isEmpty()) {
+            throw prerequisite("No clustered mailbox server of cluster '" + cluster.name() + "' is owned by "
+                    + host.name() + ". Run /UpgradeCMS on the node that owns the clustered mailbox server.");
+        }
+        Optional<SetupWatermark> mark = watermark(host, CMS_ROLE, UPGRADE);
+        // Several CMSs on one SCC node: the one not upgraded yet (or the one a failed run left), else the first.
+        ExchangeServer server = owned.stream().filter(s -> s.build() != installed.build()).findFirst()
+                .orElse(owned.get(0));
+        if (mark.isPresent() && server.build() == installed.build()) {
+            // The directory was upgraded by the run that failed; what is left is bringing the CMS online.
+            resume(context, host, server, mark.get());
+            return;
+        }
+        if (installed.build() != media.build()) {
+            throw prerequisite("The Exchange binaries on " + host.name() + " are " + installed.build()
+                    .displayVersion() + " but the setup media hold " + media.build().displayVersion() + ". Upgrade "
+                    + "this node with setup.com /mode:Upgrade before /UpgradeCMS.");
+        }
+        if (!installed.build().isNewerThan(server.build())) {
+            throw prerequisite("Clustered mailbox server '" + server.name() + "' is already at "
+                    + server.build().displayVersion() + "; there is nothing to upgrade.");
+        }
+        ClusteredMailboxServerState state = servers.state(server);
+        switch (state) {
+            case OFFLINE, FAILED -> {
+                // stopped, or failed where it is: setup takes its resources offline itself
+            }
+            case ONLINE, PARTIALLY_ONLINE, ONLINE_PENDING, OFFLINE_PENDING -> throw prerequisite(
+                    "Clustered mailbox server '" + server.name() + "' is " + state.displayName() + ". Stop it with "
+                            + "Stop-ClusteredMailboxServer before running /UpgradeCMS.");
+        }
+        log(context, host, "Setup is upgrading clustered mailbox server '" + server.name() + "' from "
+                + server.build().displayVersion() + " to " + installed.build().displayVersion());
+        context.await(groups.takeOffline(server));
+        context.sleep(UPGRADE_CMS_TIME);
+        server = directory.updateServer(server.withBuild(installed.build()));
+        log(context, host, "Setup is bringing clustered mailbox server '" + server.name() + "' online");
+        bringOnline(context, host, server, UPGRADE);
+        completed(context, host, "Clustered Mailbox Server");
+    }
+
+    /** The clustered mailbox servers of the host's cluster, as the directory knows them. */
+    private List<ExchangeServer> clusteredMailboxServers(Host host) {
+        return clusters.clusterOf(host.name()).map(c -> directory.clusteredServers(c.name()).stream()
+                .filter(s -> s.kind() == ServerKind.CLUSTERED_MAILBOX_SERVER).toList()).orElse(List.of());
+    }
+
+    // Whether the CMS runs (or is starting or stopping) on the host.
+    private boolean runsOn(ExchangeServer cms, Host host) {
+        if (servers.activeNode(cms).filter(host.name()::equalsIgnoreCase).isEmpty()) {
+            return false;
+        }
+        return switch (servers.state(cms)) {
+            case ONLINE, PARTIALLY_ONLINE, ONLINE_PENDING, OFFLINE_PENDING -> true;
+            case OFFLINE, FAILED -> false;
+        };
+    }
+
+    // ---- the watermark -------------------------------------------------------------------------------------------
+
+    /** The registry key role and the {@code Action} value of a setup run: what its watermark would record. */
+    private record SetupAction(String role, String action) {
+    }
+
+    private static SetupAction action(Arguments arguments) {
+        if (arguments.flag("UpgradeCMS")) {
+            return new SetupAction(CMS_ROLE, UPGRADE);
+        }
+        for (String cmsAction : List.of(NEW_CMS, "RemoveCMS", "ClearLocalCMS", RECOVER_CMS)) {
+            if (arguments.flag(cmsAction)) {
+                return new SetupAction(CMS_ROLE, cmsAction);
+            }
+        }
+        String mode = arguments.string("mode").orElse("Install");
+        String action = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "install" -> "Install";
+            case "uninstall" -> "Uninstall";
+            case "upgrade" -> UPGRADE;
+            default -> mode;
+        };
+        return new SetupAction(MAILBOX_ROLE, action);
+    }
+
+    // Setup resumes the action a watermark records and refuses any other until it has completed.
+    private static void requireResumable(SetupWatermark mark, SetupAction requested) {
+        if (!mark.role().equalsIgnoreCase(requested.role()) || !mark.action().equalsIgnoreCase(requested.action())) {
+            throw new ExhaException(SetupErrorCode.RESUME_REQUIRED, "Setup previously failed while performing the "
+                    + "action '" + mark.action() + "' (watermark '" + mark.watermark() + "' under "
+                    + mark.registryKey() + "). You cannot resume setup by performing the action '"
+                    + requested.action() + "'.");
+        }
     }
 
     // ---- prerequisites ---------------------------------------------------------------------------------------
@@ -520,8 +718,12 @@ public final class SetupCommand implements Command {
     }
 
     private Optional<SetupWatermark> watermark(Host host, String action) {
+        return watermark(host, CMS_ROLE, action);
+    }
+
+    private Optional<SetupWatermark> watermark(Host host, String role, String action) {
         return directory.installation(host.name()).flatMap(ExchangeInstallation::watermark)
-                .filter(mark -> mark.action().equalsIgnoreCase(action));
+                .filter(mark -> mark.role().equalsIgnoreCase(role) && mark.action().equalsIgnoreCase(action));
     }
 
     // ---- output ------------------------------------------------------------------------------------------------

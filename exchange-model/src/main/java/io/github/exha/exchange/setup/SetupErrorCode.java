@@ -9,6 +9,8 @@ public enum SetupErrorCode implements ErrorCode {
     PREREQUISITE_FAILED("exchange.setup.prerequisite-failed", ErrorCategory.USER),
     /** A setup step failed; the installation keeps a watermark. */
     STEP_FAILED("exchange.setup.step-failed", ErrorCategory.STATE),
+    /** A watermark records a failed action; setup resumes only that action until it completes. */
+    RESUME_REQUIRED("exchange.setup.resume-required", ErrorCategory.STATE),
     /** A mode exha does not model yet. */
     NOT_SUPPORTED("exchange.setup.not-supported", ErrorCategory.USER);
 

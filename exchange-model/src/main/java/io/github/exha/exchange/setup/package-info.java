@@ -1,2 +1,5 @@
-/** Exchange 2007 setup ({@code setup.com}): installing the roles and creating, removing and recovering CMSs. */
+/**
+ * Exchange 2007 setup ({@code setup.com}) from the lab's media: installing the roles, creating, removing and
+ * recovering CMSs, and upgrading binaries ({@code /mode:Upgrade}) and CMSs ({@code /UpgradeCMS}).
+ */
 package io.github.exha.exchange.setup;

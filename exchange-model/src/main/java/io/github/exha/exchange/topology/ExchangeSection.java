@@ -6,6 +6,7 @@ import io.github.exha.exchange.config.ClusteredStorageType;
 import io.github.exha.exchange.config.DatabaseKind;
 import io.github.exha.exchange.config.ExchangeBuild;
 import io.github.exha.exchange.config.ExchangeEdition;
+import io.github.exha.exchange.config.ExchangeVersion;
 import io.github.exha.exchange.config.ServerRole;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,7 @@ import java.util.Optional;
  *     - { database: EXCHMAILBOX\First Storage Group\Mailbox Database, count: 20, prefix: user }
  *     - { database: EXCHMAILBOX\First Storage Group\Mailbox Database, name: Paul Cunningham, alias: paul }
  *   workload: { messagesPerHour: 600, size: { distribution: lognormal, mean: 75KB, sigma: 1.0 } }
+ *   media: 2007 SP2                              # the Exchange 2007 media setup.com runs from (default 2007 SP1)
  * </pre>
  *
  * What an entry can check alone is checked as the section is read, so errors carry file positions; references to
@@ -72,10 +74,12 @@ public final class ExchangeSection implements TopologySection<ExchangeSection.Ex
      * @param databases the mailbox and public folder databases
      * @param mailboxes mailboxes, one by one or in numbered batches
      * @param workload the mail generator's settings, if mail should flow
+     * @param media the Exchange 2007 build of the setup media {@code setup.com} runs from ({@code 2007 SP2}); absent:
+     *     the default media (see {@code io.github.exha.exchange.setup.SetupMedia})
      */
     public record ExchangeEntry(OrganizationEntry organization, List<ServerEntry> servers,
             List<InstallationEntry> installations, List<StorageGroupEntry> storageGroups,
-            List<DatabaseEntry> databases, List<MailboxEntry> mailboxes, WorkloadEntry workload) {
+            List<DatabaseEntry> databases, List<MailboxEntry> mailboxes, WorkloadEntry workload, String media) {
         /** Validates the section's shape. */
         public ExchangeEntry {
             if (organization == null) {
@@ -87,6 +91,12 @@ public final class ExchangeSection implements TopologySection<ExchangeSection.Ex
             storageGroups = storageGroups == null ? List.of() : List.copyOf(storageGroups);
             databases = databases == null ? List.of() : List.copyOf(databases);
             mailboxes = mailboxes == null ? List.of() : List.copyOf(mailboxes);
+            // Exchange 2007 service packs ship as full installation media: setup installs and upgrades to this build.
+            if (media != null && ExchangeBuild.parse(media).filter(b -> b.version() == ExchangeVersion.EXCHANGE_2007)
+                    .isEmpty()) {
+                throw new IllegalArgumentException("unknown Exchange 2007 media '" + media
+                        + "'; use one of 2007 RTM, 2007 SP1, 2007 SP2, 2007 SP3");
+            }
         }
     }
 

@@ -106,4 +106,14 @@ class ExchangeTopologyTest {
                     assertThat(e.getMessage()).contains("unknown build '2010 SP1'");
                 });
     }
+
+    @Test
+    void setupMediaMustBeAnExchange2007Build() {
+        assertThatThrownBy(() -> directory("""
+                exchange:
+                  organization: { name: Contoso, domain: contoso.com }
+                  media: 2003 SP2
+                """)).isInstanceOfSatisfying(ExhaException.class, e -> assertThat(e.getMessage())
+                .contains("unknown Exchange 2007 media '2003 SP2'"));
+    }
 }
