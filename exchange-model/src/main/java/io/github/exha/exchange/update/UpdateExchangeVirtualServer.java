@@ -68,13 +68,16 @@ public final class UpdateExchangeVirtualServer implements Command {
     private final Datacenter datacenter;
     private final Clusters clusters;
     private final ExchangeDirectory directory;
+    private final PendingRestarts restarts;
 
     /** The action over the lab. */
     @Inject
-    public UpdateExchangeVirtualServer(Datacenter datacenter, Clusters clusters, ExchangeDirectory directory) {
+    public UpdateExchangeVirtualServer(Datacenter datacenter, Clusters clusters, ExchangeDirectory directory,
+            PendingRestarts restarts) {
         this.datacenter = datacenter;
         this.clusters = clusters;
         this.directory = directory;
+        this.restarts = restarts;
     }
 
     @Override
@@ -137,12 +140,18 @@ public final class UpdateExchangeVirtualServer implements Command {
             throw unavailable("Cluster Administrator runs on " + console.name() + ", which is not a node of cluster "
                     + cluster.name() + ". Run it on an upgraded node of the cluster.");
         }
-        if (server.build().compareTo(newest) >= 0) {
-            throw unavailable(server.name() + " already runs " + server.build().displayVersion()
-                    + ", the most recent version of its cluster's nodes.");
-        }
         Optional<ExchangeBuild> consoleBuild = build(console.name());
         if (consoleBuild.filter(b -> b.isNewerThan(server.build())).isEmpty()) {
+            Optional<ExchangeBuild> staged = restarts.stagedBuild(console.name());
+            if (staged.filter(b -> b.isNewerThan(server.build())).isPresent()) {
+                throw unavailable("Cluster Administrator runs on " + console.name() + ", which has not been restarted "
+                        + "since setup installed " + staged.get().displayVersion() + "; it still runs "
+                        + consoleBuild.orElseThrow().displayVersion() + ". Restart it first.");
+            }
+            if (server.build().compareTo(newest) >= 0) {
+                throw unavailable(server.name() + " already runs " + server.build().displayVersion() + "; no node of "
+                        + "cluster " + cluster.name() + " runs a newer version of Exchange.");
+            }
             throw unavailable("Cluster Administrator runs on " + console.name() + ", which has not been upgraded ("
                     + consoleBuild.map(ExchangeBuild::displayVersion).orElse("no Exchange binaries") + "). Run it on "
                     + "an upgraded node of the cluster.");
