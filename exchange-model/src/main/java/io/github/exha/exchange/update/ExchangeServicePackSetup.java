@@ -30,12 +30,11 @@ import java.util.Optional;
 
 /**
  * {@code update.exe} of the Exchange Server 2003 SP1 media (in the {@code setup\i386} folder of the extracted service
- * pack; a runbook may give its path), run on the
- * session's host. Exchange 2003 service pack setup is a wizard; a run is never interactive, so it takes the wizard's
- * defaults and has no switches. It checks, in order: an Exchange 2003 installation older than the media on the host;
- * no restart pending from an earlier installation; hotfix 831464 on Windows Server 2003; and, on a cluster node, no
- * Exchange Virtual Server's Exchange resources running on the node (setup stops the node's Exchange and cluster
- * services; move them away first). Then it puts the new binaries in place: the node runs them after its restart
+ * pack; a runbook may give its path), run on the session's host. Exchange 2003 service pack setup is a wizard; a run
+ * is never interactive, so it takes the wizard's defaults and has no switches. It checks, in order: an Exchange 2003
+ * installation on the host, older than the media; no restart pending from an earlier installation; hotfix 831464 on
+ * Windows Server 2003; and, on a cluster node, no Exchange Virtual Server's Exchange resources running on the node
+ * (setup stops the node's Exchange and cluster services; move them away first). Then it puts the new binaries in place: the node runs them after its restart
  * ({@link PendingRestarts}). Setup's log ({@code Exchange Server Setup.log}) goes to the journal under source
  * {@value SetupCommand#SOURCE}, as 2007 setup's does.
  *
