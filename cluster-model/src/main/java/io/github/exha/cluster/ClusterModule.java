@@ -23,6 +23,7 @@ import io.github.exha.cluster.command.ClusterExe;
 import io.github.exha.cluster.command.MakeDirectory;
 import io.github.exha.cluster.command.NetCommand;
 import io.github.exha.cluster.command.ServerManagerCmd;
+import io.github.exha.cluster.command.ShutdownCommand;
 import io.github.exha.cluster.invariant.OneNodePerResourceInvariant;
 import io.github.exha.cluster.invariant.OneQuorumPartitionInvariant;
 import io.github.exha.cluster.invariant.OneWriterPerDiskInvariant;
@@ -75,6 +76,10 @@ public final class ClusterModule extends AbstractModule {
             bind(command).in(Singleton.class);
             CoreModule.commands(binder()).addBinding().to(command);
         }
+        // ---- shutdown.exe (begin)
+        bind(ShutdownCommand.class).in(Singleton.class);
+        CoreModule.commands(binder()).addBinding().to(ShutdownCommand.class);
+        // ---- shutdown.exe (end)
         bind(ResourceTypeRegistry.class).in(Singleton.class);
         MapBinder<String, ResourceType> types = resourceTypes(binder());
         types.addBinding(PhysicalDiskType.NAME).to(PhysicalDiskType.class);

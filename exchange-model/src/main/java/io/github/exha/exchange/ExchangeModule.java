@@ -38,6 +38,12 @@ import io.github.exha.exchange.setup.SetupMedia;
 import io.github.exha.exchange.shell.ShellCommands;
 import io.github.exha.exchange.topology.ExchangeSection;
 import io.github.exha.exchange.topology.ExchangeTopology;
+import io.github.exha.exchange.update.ExchangeBuildsReport;
+import io.github.exha.exchange.update.ExchangeServicePackSetup;
+import io.github.exha.exchange.update.HotfixPackage;
+import io.github.exha.exchange.update.PendingRestarts;
+import io.github.exha.exchange.update.UpdateExchangeVirtualServer;
+import io.github.exha.exchange.update.WindowsUpdatePackage;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +87,29 @@ public final class ExchangeModule extends AbstractModule {
             CoreModule.commands(binder()).addBinding().to(command);
         }
         // ---- clustering and setup (end)
+        // ---- Exchange 2003 service packs, hotfixes and Upgrade Exchange Virtual Server (begin)
+        bind(PendingRestarts.class).in(Singleton.class);
+        for (Class<? extends Command> command : List.of(ExchangeServicePackSetup.class,
+                UpdateExchangeVirtualServer.class)) {
+            bind(command).in(Singleton.class);
+            CoreModule.commands(binder()).addBinding().to(command);
+        }
+        for (HotfixPackage hotfix : HotfixPackage.values()) {
+            CoreModule.commands(binder()).addBinding().toProvider(new HotfixPackageCommand(hotfix,
+                    getProvider(Datacenter.class), getProvider(PendingRestarts.class))).in(Singleton.class);
+        }
+        bind(ExchangeBuildsReport.class).in(Singleton.class);
+        CoreModule.reportSections(binder()).addBinding().to(ExchangeBuildsReport.class);
+        // ---- Exchange 2003 service packs, hotfixes and Upgrade Exchange Virtual Server (end)
+    }
+
+    // The command of one hotfix package, built on the lab's hosts and pending restarts.
+    private record HotfixPackageCommand(HotfixPackage hotfix, Provider<Datacenter> datacenter,
+            Provider<PendingRestarts> restarts) implements Provider<Command> {
+        @Override
+        public Command get() {
+            return new WindowsUpdatePackage(hotfix, datacenter.get(), restarts.get());
+        }
     }
 
     @Provides
