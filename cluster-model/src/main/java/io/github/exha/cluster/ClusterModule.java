@@ -35,10 +35,13 @@ import io.github.exha.cluster.topology.ClustersSection;
 import io.github.exha.cluster.topology.Datacenter;
 import io.github.exha.cluster.topology.DatacenterHostDirectory;
 import io.github.exha.cluster.topology.HostsSection;
+import io.github.exha.cluster.topology.SiteLinksSection;
 import io.github.exha.cluster.topology.StorageSection;
 import io.github.exha.cluster.validation.TestCluster;
 import io.github.exha.core.CoreModule;
 import io.github.exha.core.command.Command;
+import io.github.exha.core.error.CoreErrorCode;
+import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.kernel.Kernel;
 import io.github.exha.core.topology.Topology;
 
@@ -59,6 +62,7 @@ public final class ClusterModule extends AbstractModule {
         CoreModule.topologySections(binder()).addBinding().toInstance(new StorageSection());
         CoreModule.topologySections(binder()).addBinding().toInstance(new HostsSection());
         CoreModule.topologySections(binder()).addBinding().toInstance(new ClustersSection());
+        CoreModule.topologySections(binder()).addBinding().toInstance(new SiteLinksSection());
         bind(DatacenterHostDirectory.class).in(Singleton.class);
         CoreModule.hostDirectory(binder()).setBinding().to(DatacenterHostDirectory.class);
         bind(OneNodePerResourceInvariant.class).in(Singleton.class);
@@ -101,8 +105,21 @@ public final class ClusterModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HostConnectivity connectivity(Kernel kernel, Datacenter datacenter) {
-        return new HostConnectivity(kernel, datacenter.hosts());
+    HostConnectivity connectivity(Kernel kernel, Datacenter datacenter, Topology topology) {
+        HostConnectivity connectivity = new HostConnectivity(kernel, datacenter.hosts());
+        List<SiteLinksSection.SiteLinkEntry> links = topology.section(new SiteLinksSection())
+                .map(SiteLinksSection.SiteLinks::links).orElse(List.of());
+        for (int i = 0; i < links.size(); i++) {
+            SiteLinksSection.SiteLinkEntry link = links.get(i);
+            try {
+                connectivity.declareSiteLink(link.between().get(0), link.between().get(1),
+                        new HostConnectivity.LinkSpeed(link.latency().duration(), link.bandwidth().bytes()));
+            } catch (ExhaException e) {
+                throw new ExhaException(CoreErrorCode.TOPOLOGY_INVALID_VALUE, "Invalid value at 'siteLinks[" + i
+                        + "].between' in " + topology.file() + ": " + e.getMessage());
+            }
+        }
+        return connectivity;
     }
 
     @Provides

@@ -203,8 +203,8 @@ public final class ClusterCopyActivation implements DatabaseMountGate {
         long current = hasCurrent ? source.currentHeader().map(h -> h.generation()).orElse(0L)
                 : missing.isEmpty() ? copy.lastInspected : missing.get(missing.size() - 1);
         int files = missing.size() + (hasCurrent ? 1 : 0);
-        Duration time = ReplicationService.COPY_TIME_PER_MEGABYTE.multipliedBy(
-                Math.max(1, source.format().logSize() >> 20) * files);
+        Duration time = connectivity.transferTime(old, target, Math.max(1, source.format().logSize() >> 20) * files
+                * (1L << 20));
         decision.waitingFor(files + " log file(s) to be copied from " + old.name());
         kernel.scheduler().schedule(time, () -> {
             List<CompletableFuture<Void>> writes = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.github.exha.replication.continuous;
 
 import io.github.exha.cluster.host.Host;
 import io.github.exha.cluster.host.WindowsPath;
+import io.github.exha.cluster.network.HostConnectivity;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.kernel.JournalEntry;
 import io.github.exha.core.kernel.Kernel;
@@ -29,7 +30,7 @@ import java.util.concurrent.CompletionException;
  * with a current log so that {@code Mount-Database}'s recovery can start from it. With the source gone, the newest
  * inspected log becomes the current log instead (see {@link #promoteNewestLog}).
  *
- * <p>Every step takes virtual time: {@link ReplicationService#COPY_TIME_PER_MEGABYTE} per shipped log and
+ * <p>Every step takes virtual time: {@link HostConnectivity#transferTime} per shipped log and
  * {@link StorageGroupStore#REPLAY_TIME_PER_MEGABYTE} per replayed log.
  */
 final class CopyActivation {
@@ -38,6 +39,7 @@ final class CopyActivation {
     private final Kernel kernel;
     private final StorageGroupCopy copy;
     private final StorageGroup group;
+    private final HostConnectivity connectivity;
     private final Host target;
     private final Optional<Host> source;
     private final LogDirectory targetLogs;
@@ -48,8 +50,10 @@ final class CopyActivation {
     /**
      * An activation of {@code copy} on {@code target}; {@code source} is the source's host when it is reachable.
      */
-    CopyActivation(Kernel kernel, StorageGroupCopy copy, StorageGroup group, Host target, Optional<Host> source) {
+    CopyActivation(Kernel kernel, HostConnectivity connectivity, StorageGroupCopy copy, StorageGroup group,
+            Host target, Optional<Host> source) {
         this.kernel = kernel;
+        this.connectivity = connectivity;
         this.copy = copy;
         this.group = group;
         this.target = target;
@@ -273,7 +277,8 @@ final class CopyActivation {
         return LogDirectory.on(host, folder, new LogPrefix(group.logFilePrefix()), LogFormat.EXCHANGE_2007);
     }
 
-    private static Duration copyTime(LogFormat format) {
-        return Duration.ofNanos(ReplicationService.COPY_TIME_PER_MEGABYTE.toNanos() * format.logSize() / MEGABYTE);
+    // Over the path from the reachable source (only then are logs copied).
+    private Duration copyTime(LogFormat format) {
+        return connectivity.transferTime(source.orElseThrow(), target, format.logSize());
     }
 }

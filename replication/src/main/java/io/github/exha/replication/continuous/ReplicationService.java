@@ -64,10 +64,10 @@ public final class ReplicationService {
     /** Journal source of the service's events. */
     public static final String SOURCE = "MSExchangeRepl";
     /**
-     * CHOICE: shipping a log or seeding a file takes 80 ms per MB (about 100 Mbit/s), whatever the hosts: the lab's
-     * {@link HostConnectivity} knows reachability only, no latency or bandwidth.
+     * Shipping a log or seeding a file over the LAN ({@link HostConnectivity#LAN}) takes 80 ms per MB; between sites
+     * it takes the latency and bandwidth of their {@code siteLinks:} link ({@link HostConnectivity#transferTime}).
      */
-    public static final Duration COPY_TIME_PER_MEGABYTE = Duration.ofMillis(80);
+    public static final Duration COPY_TIME_PER_MEGABYTE = HostConnectivity.LAN.serialization(1L << 20);
     /** CHOICE: the copier looks for newly closed logs every second (Exchange reacts to file notifications). */
     public static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
     /** A log failing copy or inspection is retried this many times; then the copy is Failed (DOMAIN.md §1). */
@@ -385,7 +385,7 @@ public final class ReplicationService {
         }
         Operation<Void> seeded = kernel.operations().create("seed " + copy);
         seeded.waitingFor("the database file to be copied to " + target.name());
-        Duration time = copyTime(edbBytes.length);
+        Duration time = connectivity.transferTime(source, target, Math.max(edbBytes.length, MEGABYTE));
         CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 failSeed(copy, seeded, failure);
@@ -565,7 +565,8 @@ public final class ReplicationService {
         long generation = copy.nextToCopy;
         int epoch = copy.epoch;
         copy.copying = true;
-        kernel.scheduler().schedule(copyTime(sourceLogs.format().logSize()), () -> {
+        Duration time = connectivity.transferTime(source, target, Math.max(sourceLogs.format().logSize(), MEGABYTE));
+        kernel.scheduler().schedule(time, () -> {
             if (copy.epoch != epoch || !source.isRunning() || !target.isRunning()) {
                 if (copy.epoch == epoch) {
                     copy.copying = false;
@@ -861,9 +862,6 @@ public final class ReplicationService {
         return at <= 2 ? windowsPath.substring(0, 3) : windowsPath.substring(0, at);
     }
 
-    private static Duration copyTime(long bytes) {
-        return scaled(COPY_TIME_PER_MEGABYTE, Math.max(bytes, MEGABYTE));
-    }
 
     private static Duration scaled(Duration perMegabyte, long bytes) {
         return Duration.ofNanos(perMegabyte.toNanos() * bytes / MEGABYTE);

@@ -126,7 +126,7 @@ public final class RestoreStorageGroupCopy implements Command {
                     + "group '" + group.identity() + "'.");
         }
         long lastInspectedBefore = copy.lastInspected();
-        CopyActivation activation = new CopyActivation(kernel, copy, group, target, source);
+        CopyActivation activation = new CopyActivation(kernel, connectivity, copy, group, target, source);
         long current = context.await(activation.start());
         service.disable(copy);
         if (copy.kind() == CopyKind.LOCAL) {

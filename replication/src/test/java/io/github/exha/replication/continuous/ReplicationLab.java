@@ -91,7 +91,25 @@ final class ReplicationLab {
     final ExchangeDirectory directory;
 
     ReplicationLab() {
-        this.lab = Lab.create(LabSpec.of(TopologySource.text("replication.yaml", TOPOLOGY)), new ClusterModule(),
+        this(TOPOLOGY);
+    }
+
+    /**
+     * The lab with the standby host STBY in its own site, Backup, joined to Production by a WAN link of
+     * {@code bandwidth} (a topology byte size such as 1MB, per second) and 30 ms latency.
+     */
+    static ReplicationLab withStandbySite(String bandwidth) {
+        String topology = TOPOLOGY.replace("  - name: STBY\n    site: Production", "  - name: STBY\n    site: Backup")
+                + "siteLinks:\n  - { between: [Production, Backup], latency: PT0.030S, bandwidth: " + bandwidth
+                + " }\n";
+        if (topology.equals(TOPOLOGY)) {
+            throw new IllegalStateException("the topology's STBY entry changed");
+        }
+        return new ReplicationLab(topology);
+    }
+
+    private ReplicationLab(String topology) {
+        this.lab = Lab.create(LabSpec.of(TopologySource.text("replication.yaml", topology)), new ClusterModule(),
                 new ExchangeModule(), new ReplicationModule());
         this.service = lab.instance(ReplicationService.class);
         this.directory = lab.instance(ExchangeDirectory.class);

@@ -53,6 +53,26 @@ class StandbyContinuousReplicationTest {
     }
 
     @Test
+    void aWanLinkSlowerThanTheLogRateLetsTheCopyQueueGrowAndAFastOneKeepsUp() {
+        // The workload writes about 1 MB of log a second into the CMS.
+        ReplicationLab slow = ReplicationLab.withStandbySite("512KB");
+        slow.text(ENABLE_SCR);
+        StorageGroupCopy slowCopy = slow.service.copy(slow.group(ReplicationLab.CMS_SG), "STBY").orElseThrow();
+        slow.runFor(Duration.ofSeconds(60));
+        long queueAfterOneMinute = slow.status(slowCopy).copyQueueLength();
+        slow.runFor(Duration.ofSeconds(60));
+        assertThat(slow.status(slowCopy).copyQueueLength()).isGreaterThan(queueAfterOneMinute)
+                .isGreaterThan(30);
+        assertThat(slow.status(slowCopy).summary()).isEqualTo(SummaryCopyStatus.HEALTHY);
+
+        ReplicationLab fast = ReplicationLab.withStandbySite("100MB");
+        fast.text(ENABLE_SCR);
+        StorageGroupCopy fastCopy = fast.service.copy(fast.group(ReplicationLab.CMS_SG), "STBY").orElseThrow();
+        fast.runFor(Duration.ofSeconds(120));
+        assertThat(fast.status(fastCopy).copyQueueLength()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
     void scrCopyWithTheDefaultReplayLagReplaysNothingOnTheFirstDay() {
         ReplicationLab lab = new ReplicationLab();
         lab.text("Enable-StorageGroupCopy 'CCRCMS\\First Storage Group' -StandbyMachine STBY");
