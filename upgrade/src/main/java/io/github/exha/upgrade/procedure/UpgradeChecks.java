@@ -77,7 +77,7 @@ public final class UpgradeChecks {
         }
         ExchangeBuild installed = installation.get().build();
         return installed == build ? Optional.empty()
-                : Optional.of(host + " runs " + installed.displayVersion() + ", not " + build.displayVersion());
+                : Optional.of(host + " runs " + installed.displayVersion());
     }
 
     /** {@code host}'s Exchange binaries are older than {@code build}: there is an upgrade to make. */

@@ -34,7 +34,8 @@ public record Precondition(String code, String description, Check check) {
     @FunctionalInterface
     public interface Check {
         /**
-         * Why the precondition does not hold, or empty when it holds. A check may instead throw the
+         * Why the precondition does not hold, as the fact found ("NODE2 runs Version 8.0 (Build 685.24)"), or empty
+         * when it holds; the failure's message reads {@code Required: <description>. Found: <why>.} A check may instead throw the
          * {@link ExhaException} of the model rule it reuses; the failure then reports that exception's code, native
          * number and message (the product's own words).
          */
@@ -45,7 +46,8 @@ public record Precondition(String code, String description, Check check) {
     public PreconditionResult evaluate(Lab lab) {
         try {
             return check.unmet(lab)
-                    .map(why -> PreconditionResult.failed(this, new StepError(code, null, description + ": " + why)))
+                    .map(why -> PreconditionResult.failed(this, new StepError(code, null,
+                            "Required: " + description + ". Found: " + why + ".")))
                     .orElseGet(() -> PreconditionResult.held(this));
         } catch (ExhaException e) {
             return PreconditionResult.failed(this, StepError.of(e));

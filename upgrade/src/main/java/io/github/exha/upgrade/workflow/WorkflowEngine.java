@@ -69,7 +69,7 @@ public final class WorkflowEngine {
         RunbookRunner runner = lab.instance(RunbookRunner.class);
         List<BoundStatement> bound = runner.check(workflow.runbook());
         RunbookRunner.Execution execution = runner.start(options);
-        Walk walk = new Walk(lab, execution, options);
+        Walk walk = new Walk(lab, execution, options, Optional.empty());
         walk.steps(workflow, bound, 0);
         return new WorkflowRun(workflow.name(), false, walk.outcomes, execution.finish(walk.statements), walk.stop,
                 Optional.empty());
@@ -97,25 +97,32 @@ public final class WorkflowEngine {
         requireSamePrefix(stop, next);
         Lab lab = labs.apply(spec);
         RunbookRunner runner = lab.instance(RunbookRunner.class);
-        List<BoundStatement> ran = runner.check(stop.workflow().runbook());
         List<BoundStatement> bound = runner.check(next.runbook());
         // Confirmations are answered as in the stopped run: the replay must take the same branches.
         RunOptions continuing = new RunOptions(options.continueOnError(), stop.options().confirmPolicy());
         RunbookRunner.Execution execution = runner.start(continuing);
-        Walk replay = new Walk(lab, execution, stop.options());
-        replay.steps(stop.workflow(), ran, 0, stop.step() + 1);
-        String digest = lab.journal().digest();
-        if (replay.stop.isEmpty() || replay.stop.get().step() != stop.step() || !digest.equals(stop.journalDigest())) {
-            throw new ExhaException(WorkflowErrorCode.RESUME_WORLD_DIFFERS, "Cannot resume: replaying the "
-                    + stop.step() + " step" + (stop.step() == 1 ? "" : "s") + " before line " + stop.line()
-                    + " and its failed attempt did not reproduce the world of the failure (journal digest " + digest
-                    + ", expected " + stop.journalDigest() + "). The topology, the seed or exha changed since; run the"
-                    + " runbook again without --resume.");
-        }
-        Walk walk = new Walk(lab, execution, continuing);
+        replay(stop, lab, runner, execution);
+        Walk walk = new Walk(lab, execution, continuing, Optional.of(stop));
         walk.steps(next, bound, stop.step());
         return new WorkflowRun(next.name(), false, walk.outcomes, execution.finish(walk.statements), walk.stop,
                 Optional.of(stop));
+    }
+
+    /**
+     * Brings the execution's world to the one {@code stop} left: the stop it resumed from first (recursively), then
+     * its own workflow's steps up to and including the failed attempt, checking the digest at every stop.
+     */
+    private static void replay(StopPoint stop, Lab lab, RunbookRunner runner, RunbookRunner.Execution execution) {
+        stop.resumedFrom().ifPresent(earlier -> replay(earlier, lab, runner, execution));
+        Walk replay = new Walk(lab, execution, stop.options(), stop.resumedFrom());
+        replay.steps(stop.workflow(), runner.check(stop.workflow().runbook()), stop.firstStep(), stop.step() + 1);
+        String digest = lab.journal().digest();
+        if (replay.stop.isEmpty() || replay.stop.get().step() != stop.step() || !digest.equals(stop.journalDigest())) {
+            throw new ExhaException(WorkflowErrorCode.RESUME_WORLD_DIFFERS, "Cannot resume: replaying the steps"
+                    + " before line " + stop.line() + " and its failed attempt did not reproduce the world of the"
+                    + " failure (journal digest " + digest + ", expected " + stop.journalDigest() + "). The topology,"
+                    + " the seed or exha changed since; run the runbook again without --resume.");
+        }
     }
 
     /** A plan of {@link #resume}: the same work, reported as a dry run; the caller keeps its saved stop. */
@@ -158,15 +165,17 @@ public final class WorkflowEngine {
         private final Lab lab;
         private final RunbookRunner.Execution execution;
         private final RunOptions options;
+        private final Optional<StopPoint> resumedFrom;
         private final List<StepOutcome> outcomes = new ArrayList<>();
         private final List<StepResult> statements = new ArrayList<>();
         private Optional<StopPoint> stop = Optional.empty();
         private Workflow workflow;
 
-        Walk(Lab lab, RunbookRunner.Execution execution, RunOptions options) {
+        Walk(Lab lab, RunbookRunner.Execution execution, RunOptions options, Optional<StopPoint> resumedFrom) {
             this.lab = lab;
             this.execution = execution;
             this.options = options;
+            this.resumedFrom = resumedFrom;
         }
 
         void steps(Workflow w, List<BoundStatement> bound, int from) {
@@ -182,7 +191,8 @@ public final class WorkflowEngine {
                 outcomes.add(outcome);
                 statements.addAll(outcome.statements());
                 if (outcome.status() == StepStatus.FAILED && !options.continueOnError() && stop.isEmpty()) {
-                    stop = Optional.of(new StopPoint(w, i, outcome.error(), lab.journal().digest(), options));
+                    stop = Optional.of(new StopPoint(w, i, outcome.error(), lab.journal().digest(), options,
+                            resumedFrom));
                 }
             }
         }

@@ -127,6 +127,31 @@ class WorkflowEngineTest {
     }
 
     @Test
+    void aResumeThatStopsAgainCanBeResumedInTurn() {
+        StopPoint first = engine.execute(TestLabs.create(TestLabs.ccr()), suspendThenMove(), RunOptions.defaults())
+                .stop().orElseThrow();
+        // Resumed unchanged, the move's precondition fails again, in the world the first attempt left.
+        WorkflowRun again = engine.resume(TestLabs.ccr(), first, suspendThenMove(), RunOptions.defaults());
+        StopPoint second = again.stop().orElseThrow();
+        assertThat(second.step()).isEqualTo(2);
+        assertThat(second.resumedFrom()).contains(first);
+        assertThat(second.journalDigest()).isNotEqualTo(first.journalDigest());
+
+        Workflow fixed = Workflow.builder("suspend-then-move")
+                .step("Let the copy settle", null, List.of(), List.of("Start-Sleep -Seconds 120"))
+                .step("Suspend the copy", null, List.of(), List.of("Suspend-StorageGroupCopy -Identity " + SG
+                        + " -SuspendComment maintenance -Confirm:$false"))
+                .step("Resume the copy", null, List.of(), List.of("Resume-StorageGroupCopy -Identity " + SG,
+                        "Start-Sleep -Seconds 60"))
+                .step("Move EXCHCMS to NODE2", null, List.of(copiesAllowMove()), List.of(
+                        "Move-ClusteredMailboxServer -Identity EXCHCMS -TargetMachine NODE2 -MoveComment test -Confirm:$false"))
+                .build();
+        WorkflowRun done = engine.resume(TestLabs.ccr(), second, fixed, RunOptions.defaults());
+        assertThat(done.exitCode()).isZero();
+        assertThat(done.steps()).extracting(StepOutcome::number).containsExactly(3, 4);
+    }
+
+    @Test
     void resumeRefusesWhenAStepThatAlreadyRanChanged() {
         StopPoint stop = engine.execute(TestLabs.create(TestLabs.ccr()), suspendThenMove(), RunOptions.defaults())
                 .stop().orElseThrow();
