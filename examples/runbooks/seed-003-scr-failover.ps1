@@ -1,3 +1,4 @@
+# Topology: seed-003-scr.yaml
 # Seed 003 (parts 1-2): SCR from the CCR clustered mailbox server CCREX01 to the standby cluster E2K7CLU02, the loss of
 # the production datacenter, and the activation of CCREX01 in the backup datacenter.
 # Run with: ./exha run examples/runbooks/seed-003-scr-failover.ps1 --topology examples/topologies/seed-003-scr.yaml
