@@ -238,7 +238,7 @@ record RunbookJob(String runbookLabel, String runbookText, TopologySource topolo
     }
 
     private void printRun(Lab lab, WorkflowRun run, Path saved, PrintWriter out) {
-        out.println("exha run " + runbookLabel + "  (topology " + (topologyLabel == null ? "none" : topologyLabel)
+        out.println(title() + "  (topology " + (topologyLabel == null ? "none" : topologyLabel)
                 + ", lab '" + lab.topology().name() + "', seed " + lab.seed() + ")");
         run.resumedFrom().ifPresent(stop -> out.println("resuming at " + runbookLabel + ":" + stop.line()
                 + ", where the run stopped before (" + describe(stop.error()) + "); replayed " + (stop.step() + 1)
@@ -285,6 +285,11 @@ record RunbookJob(String runbookLabel, String runbookText, TopologySource topolo
         run.stop().ifPresent(stop -> out.println("stopped at " + runbookLabel + ":" + stop.line() + (saved == null ? ""
                 : "; the state is saved in " + saved + ": correct the runbook from line " + stop.line()
                         + " on (a fix may go before it) and continue with --resume")));
+    }
+
+    /** {@code exha run RUNBOOK} or {@code exha scenario NAME}. */
+    private String title() {
+        return extra.containsKey("scenario") ? "exha scenario " + extra.get("scenario") : "exha run " + runbookLabel;
     }
 
     private static String describe(StepError error) {
@@ -358,7 +363,7 @@ record RunbookJob(String runbookLabel, String runbookText, TopologySource topolo
     }
 
     private void printPlan(Lab lab, WorkflowRun run, PrintWriter out) {
-        out.println("exha run --what-if " + runbookLabel + "  (topology " + (topologyLabel == null ? "none"
+        out.println(title() + " --what-if  (topology " + (topologyLabel == null ? "none"
                 : topologyLabel) + ", lab '" + lab.topology().name() + "', seed " + lab.seed() + ")");
         out.println("Dry run in a throwaway copy of the world: nothing is changed.");
         run.resumedFrom().ifPresent(stop -> out.println("Resuming at " + runbookLabel + ":" + stop.line()
