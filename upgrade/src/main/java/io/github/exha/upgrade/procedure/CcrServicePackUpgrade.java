@@ -1,6 +1,7 @@
 package io.github.exha.upgrade.procedure;
 
-import io.github.exha.core.Lab;
+import static io.github.exha.upgrade.procedure.UpgradeChecks.precondition;
+
 import io.github.exha.exchange.config.ExchangeBuild;
 import io.github.exha.upgrade.workflow.Precondition;
 import io.github.exha.upgrade.workflow.Workflow;
@@ -45,49 +46,40 @@ public record CcrServicePackUpgrade(String cms, String activeNode, String passiv
         String sp = "service pack " + target.servicePack();
         return Workflow.builder(NAME)
                 .step("Upgrade the passive node " + passiveNode, passiveNode, List.of(
-                        check("upgrade.cms-online-on-node", cms + " is online on " + activeNode,
+                        precondition("upgrade.cms-online-on-node", cms + " is online on " + activeNode,
                                 c -> c.cmsOnlineOn(cms, activeNode)),
-                        check("upgrade.copies-allow-move", "no copy of " + cms + " is failed, seeding or suspended",
+                        precondition("upgrade.copies-allow-move",
+                                "no copy of " + cms + " is failed, seeding or suspended",
                                 c -> c.copiesAllowMove(cms, passiveNode)),
-                        check("upgrade.node-below-target", passiveNode + " runs a build older than "
+                        precondition("upgrade.node-below-target", passiveNode + " runs a build older than "
                                 + target.displayVersion(), c -> c.installedBelow(passiveNode, target))),
                         List.of("setup.com /mode:upgrade"))
                 .step("Move " + cms + " to the upgraded node " + passiveNode, null, List.of(
-                        check("upgrade.node-at-target", passiveNode + " runs " + target.displayVersion(),
+                        precondition("upgrade.node-at-target", passiveNode + " runs " + target.displayVersion(),
                                 c -> c.installedBuild(passiveNode, target))),
                         List.of("Move-ClusteredMailboxServer -Identity " + cms + " -TargetMachine " + passiveNode
                                 + " -MoveComment \"Rolling upgrade to " + sp + "\" -Confirm:$false"))
                 .step("Stop " + cms, null, List.of(
-                        check("upgrade.cms-online-on-node", cms + " is online on " + passiveNode,
+                        precondition("upgrade.cms-online-on-node", cms + " is online on " + passiveNode,
                                 c -> c.cmsOnlineOn(cms, passiveNode))),
                         List.of("Stop-ClusteredMailboxServer -Identity " + cms + " -StopReason \"Upgrading " + cms
                                 + " to " + sp + "\""))
                 .step("Upgrade " + cms + " from " + passiveNode, passiveNode, List.of(
-                        check("upgrade.cms-offline", cms + " is offline", c -> c.cmsOffline(cms))),
+                        precondition("upgrade.cms-offline", cms + " is offline", c -> c.cmsOffline(cms))),
                         List.of("setup.com /UpgradeCMS"))
                 .step("Upgrade the former active node " + activeNode, activeNode, List.of(
-                        check("upgrade.cms-online-on-node", cms + " is online on " + passiveNode,
+                        precondition("upgrade.cms-online-on-node", cms + " is online on " + passiveNode,
                                 c -> c.cmsOnlineOn(cms, passiveNode)),
-                        check("upgrade.node-below-target", activeNode + " runs a build older than "
+                        precondition("upgrade.node-below-target", activeNode + " runs a build older than "
                                 + target.displayVersion(), c -> c.installedBelow(activeNode, target))),
                         List.of("setup.com /mode:upgrade"))
                 .step("Check " + cms + " and its copies", null, List.of(
-                        check("upgrade.node-at-target", activeNode + " runs " + target.displayVersion(),
+                        precondition("upgrade.node-at-target", activeNode + " runs " + target.displayVersion(),
                                 c -> c.installedBuild(activeNode, target)),
-                        check("upgrade.cms-online-on-node", cms + " is online on " + passiveNode,
+                        precondition("upgrade.cms-online-on-node", cms + " is online on " + passiveNode,
                                 c -> c.cmsOnlineOn(cms, passiveNode))),
                         List.of("Get-ClusteredMailboxServerStatus -Identity " + cms,
                                 "Get-StorageGroupCopyStatus -Server " + cms))
                 .build();
-    }
-
-    private static Precondition check(String code, String description, Fact fact) {
-        return new Precondition(code, description, (Lab lab) -> fact.unmet(lab.instance(UpgradeChecks.class)));
-    }
-
-    /** A precondition's question to the lab's {@link UpgradeChecks}. */
-    @FunctionalInterface
-    private interface Fact {
-        java.util.Optional<String> unmet(UpgradeChecks checks);
     }
 }

@@ -7,9 +7,15 @@ import io.github.exha.exchange.config.ExchangeDirectory;
 import io.github.exha.exchange.config.ExchangeInstallation;
 import io.github.exha.exchange.config.ExchangeServer;
 import io.github.exha.exchange.config.ServerKind;
+import io.github.exha.exchange.config.StorageGroup;
+import io.github.exha.replication.continuous.CopyKind;
 import io.github.exha.replication.continuous.CopyStateMoveCheck;
+import io.github.exha.replication.continuous.ReplicationService;
+import io.github.exha.replication.continuous.StorageGroupCopy;
 import jakarta.inject.Inject;
+import io.github.exha.upgrade.workflow.Precondition;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the procedures' preconditions ask of a lab, each answer empty when the fact holds or saying why not. They read
@@ -20,13 +26,26 @@ public final class UpgradeChecks {
     private final ExchangeDirectory directory;
     private final ClusteredMailboxServers servers;
     private final CopyStateMoveCheck copies;
+    private final ReplicationService replication;
 
     /** Checks over the lab's organization, clustered mailbox servers and replication. */
     @Inject
-    public UpgradeChecks(ExchangeDirectory directory, ClusteredMailboxServers servers, CopyStateMoveCheck copies) {
+    public UpgradeChecks(ExchangeDirectory directory, ClusteredMailboxServers servers, CopyStateMoveCheck copies,
+            ReplicationService replication) {
         this.directory = directory;
         this.servers = servers;
         this.copies = copies;
+        this.replication = replication;
+    }
+
+    /**
+     * A precondition whose check asks the lab's {@code UpgradeChecks} (the procedures' way to declare theirs).
+     *
+     * @param fact one of these checks, empty when the fact holds
+     */
+    public static Precondition precondition(String code, String description,
+            Function<UpgradeChecks, Optional<String>> fact) {
+        return new Precondition(code, description, lab -> fact.apply(lab.instance(UpgradeChecks.class)));
     }
 
     /** The CMS exists, is Online and runs on {@code node}. */
@@ -53,6 +72,39 @@ public final class UpgradeChecks {
         ClusteredMailboxServerState state = servers.state(server.get());
         return state == ClusteredMailboxServerState.OFFLINE ? Optional.empty()
                 : Optional.of(cms + " is " + state.displayName());
+    }
+
+    /** The CMS serves no one: Offline or Failed (stopped, or its site lost). */
+    public Optional<String> cmsNotServing(String cms) {
+        Optional<ExchangeServer> server = cms(cms);
+        if (server.isEmpty()) {
+            return Optional.of("there is no clustered mailbox server '" + cms + "'");
+        }
+        ClusteredMailboxServerState state = servers.state(server.get());
+        return switch (state) {
+            case OFFLINE, FAILED -> Optional.empty();
+            case ONLINE, PARTIALLY_ONLINE, ONLINE_PENDING, OFFLINE_PENDING -> Optional.of(cms + " is "
+                    + state.displayName() + " on " + servers.activeNode(server.get()).orElse("its cluster"));
+        };
+    }
+
+    /** The storage group ({@code Server\Name}) has a seeded SCR copy on {@code standby} that has not failed. */
+    public Optional<String> standbyCopyReady(String storageGroup, String standby) {
+        Optional<StorageGroup> group = directory.storageGroups().stream()
+                .filter(g -> g.identity().equalsIgnoreCase(storageGroup)).findFirst();
+        if (group.isEmpty()) {
+            return Optional.of("there is no storage group '" + storageGroup + "'");
+        }
+        Optional<StorageGroupCopy> copy = replication.copy(group.get(), standby)
+                .filter(c -> c.kind() == CopyKind.STANDBY);
+        if (copy.isEmpty()) {
+            return Optional.of(storageGroup + " has no standby continuous replication copy on " + standby);
+        }
+        if (copy.get().isFailed() || copy.get().isSeeding()) {
+            return Optional.of("the copy of " + storageGroup + " on " + standby + " is "
+                    + (copy.get().isFailed() ? "Failed" : "Seeding"));
+        }
+        return Optional.empty();
     }
 
     /**
