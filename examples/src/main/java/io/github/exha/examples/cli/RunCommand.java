@@ -40,7 +40,8 @@ final class RunCommand implements Callable<Integer> {
     boolean continueOnError;
 
     @Option(names = "--decline-confirmations",
-            description = "Answer No to \"Are you sure?\" prompts (default: Yes, as the operator following the runbook).")
+            description = "Answer No to \"Are you sure?\" prompts"
+                    + " (default: Yes, as the operator following the runbook).")
     boolean declineConfirmations;
 
     @Option(names = "--what-if", description = {"Plan only (-WhatIf for the whole runbook): run it in a throwaway copy"
@@ -54,7 +55,8 @@ final class RunCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--state", paramLabel = "FILE",
-            description = "Where a stopped run's state is saved and --resume reads it (default: RUNBOOK.exha-resume.json).")
+            description = "Where a stopped run's state is saved and --resume reads it"
+                    + " (default: RUNBOOK.exha-resume.json).")
     Path state;
 
     @Override

@@ -77,7 +77,8 @@ record RunbookJob(String runbookLabel, String runbookText, TopologySource topolo
                         : engine.resume(spec, resumed.stop(), workflow, continuing);
             } else {
                 LabSpec spec = new LabSpec(topology, seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
-                run = whatIf ? engine.plan(spec, workflow, options) : engine.execute(labs.apply(spec), workflow, options);
+                run = whatIf ? engine.plan(spec, workflow, options)
+                        : engine.execute(labs.apply(spec), workflow, options);
             }
         } catch (ExhaException e) {
             err.println(e.describe());

@@ -71,7 +71,8 @@ public record JournaledChange(JournalEntry.Type type, String source, String name
      * event-log entries start with {@code event}.
      */
     public String describe() {
-        StringBuilder text = new StringBuilder(type == JournalEntry.Type.EVENT_LOG ? "event " : "").append(source).append(' ').append(name);
+        StringBuilder text = new StringBuilder(type == JournalEntry.Type.EVENT_LOG ? "event " : "").append(source)
+                .append(' ').append(name);
         if (!subject.isEmpty()) {
             text.append(' ').append(subject);
         }

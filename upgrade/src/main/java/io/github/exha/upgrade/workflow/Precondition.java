@@ -35,9 +35,9 @@ public record Precondition(String code, String description, Check check) {
     public interface Check {
         /**
          * Why the precondition does not hold, as the fact found ("NODE2 runs Version 8.0 (Build 685.24)"), or empty
-         * when it holds; the failure's message reads {@code Required: <description>. Found: <why>.} A check may instead throw the
-         * {@link ExhaException} of the model rule it reuses; the failure then reports that exception's code, native
-         * number and message (the product's own words).
+         * when it holds; the failure's message reads {@code Required: <description>. Found: <why>.} A check may
+         * instead throw the {@link ExhaException} of the model rule it reuses; the failure then reports that
+         * exception's code, native number and message (the product's own words).
          */
         Optional<String> unmet(Lab lab);
     }

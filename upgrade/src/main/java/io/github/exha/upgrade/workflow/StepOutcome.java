@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * @param error why it failed, or null
  */
 public record StepOutcome(int number, String name, int line, String host, StepStatus status,
-        List<PreconditionResult> preconditions, List<StepResult> statements, List<JournaledChange> changes, StepError error) {
+        List<PreconditionResult> preconditions, List<StepResult> statements, List<JournaledChange> changes,
+        StepError error) {
     public StepOutcome {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");

@@ -85,8 +85,8 @@ public final class WorkflowEngine {
     }
 
     /**
-     * Resumes a stopped run in a new lab built from {@code spec} (the spec the stopped run used): replays what ran up to
-     * and including the failed attempt, checks the world is the one the failure left, and continues with
+     * Resumes a stopped run in a new lab built from {@code spec} (the spec the stopped run used): replays what ran up
+     * to and including the failed attempt, checks the world is the one the failure left, and continues with
      * {@code next} from the failed step's position. The report covers the steps from there on.
      *
      * @throws ExhaException {@link WorkflowErrorCode#RESUME_STEPS_CHANGED} when {@code next} differs from what ran

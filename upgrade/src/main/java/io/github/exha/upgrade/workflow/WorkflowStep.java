@@ -16,7 +16,8 @@ public record WorkflowStep(String name, int firstStatement, int statementCount, 
     public WorkflowStep {
         Objects.requireNonNull(name, "name");
         if (firstStatement < 0 || statementCount < 0) {
-            throw new IllegalArgumentException("statement range out of bounds: " + firstStatement + "+" + statementCount);
+            throw new IllegalArgumentException("statement range out of bounds: " + firstStatement + "+"
+                    + statementCount);
         }
         preconditions = List.copyOf(preconditions);
     }

@@ -69,7 +69,8 @@ class CcrServicePackUpgradeTest {
 
     @Test
     void activeAndPassiveNodeMustDiffer() {
-        assertThatThrownBy(() -> new CcrServicePackUpgrade("EXCHCMS", "NODE1", "node1", ExchangeBuild.EXCHANGE_2007_SP1))
+        assertThatThrownBy(() -> new CcrServicePackUpgrade("EXCHCMS", "NODE1", "node1",
+                ExchangeBuild.EXCHANGE_2007_SP1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(workflow.steps().get(3).preconditions()).extracting(Precondition::code)
                 .containsExactly("upgrade.cms-offline");

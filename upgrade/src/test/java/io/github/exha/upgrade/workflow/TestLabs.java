@@ -20,7 +20,8 @@ public final class TestLabs {
 
     /** A lab with every module up to upgrade. */
     public static Lab create(LabSpec spec) {
-        return Lab.create(spec, new ClusterModule(), new ExchangeModule(), new ReplicationModule(), new UpgradeModule());
+        return Lab.create(spec, new ClusterModule(), new ExchangeModule(), new ReplicationModule(),
+                new UpgradeModule());
     }
 
     /** The spec of a test topology (a resource), with its own seed or another. */

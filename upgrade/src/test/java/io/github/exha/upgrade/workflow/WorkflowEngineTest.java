@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class WorkflowEngineTest {
     private static final String SG = "\"EXCHCMS\\First Storage Group\"";
+    private static final String MOVE = "Move-ClusteredMailboxServer -Identity EXCHCMS -TargetMachine NODE2"
+            + " -MoveComment test -Confirm:$false";
     private final WorkflowEngine engine = new WorkflowEngine(TestLabs::create);
 
     private static Precondition copiesAllowMove() {
@@ -30,7 +32,7 @@ class WorkflowEngineTest {
                 .step("Suspend the copy", null, List.of(), List.of("Suspend-StorageGroupCopy -Identity " + SG
                         + " -SuspendComment maintenance -Confirm:$false"))
                 .step("Move EXCHCMS to NODE2", null, List.of(copiesAllowMove()), List.of(
-                        "Move-ClusteredMailboxServer -Identity EXCHCMS -TargetMachine NODE2 -MoveComment test -Confirm:$false"))
+                        MOVE))
                 .step("Check EXCHCMS", null, List.of(), List.of("Get-ClusteredMailboxServerStatus -Identity EXCHCMS"))
                 .build();
     }
@@ -113,7 +115,7 @@ class WorkflowEngineTest {
                 .step("Resume the copy", null, List.of(), List.of("Resume-StorageGroupCopy -Identity " + SG,
                         "Start-Sleep -Seconds 60"))
                 .step("Move EXCHCMS to NODE2", null, List.of(copiesAllowMove()), List.of(
-                        "Move-ClusteredMailboxServer -Identity EXCHCMS -TargetMachine NODE2 -MoveComment test -Confirm:$false"))
+                        MOVE))
                 .step("Check EXCHCMS", null, List.of(), List.of("Get-ClusteredMailboxServerStatus -Identity EXCHCMS"))
                 .build();
         WorkflowRun resumed = engine.resume(TestLabs.ccr(), stop, fixed, RunOptions.defaults());
@@ -144,7 +146,7 @@ class WorkflowEngineTest {
                 .step("Resume the copy", null, List.of(), List.of("Resume-StorageGroupCopy -Identity " + SG,
                         "Start-Sleep -Seconds 60"))
                 .step("Move EXCHCMS to NODE2", null, List.of(copiesAllowMove()), List.of(
-                        "Move-ClusteredMailboxServer -Identity EXCHCMS -TargetMachine NODE2 -MoveComment test -Confirm:$false"))
+                        MOVE))
                 .build();
         WorkflowRun done = engine.resume(TestLabs.ccr(), second, fixed, RunOptions.defaults());
         assertThat(done.exitCode()).isZero();
