@@ -54,8 +54,10 @@ class ScenarioCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).extracting(l -> l.split("\\s+")[0]).containsExactlyElementsOf(runbooks().toList());
-        assertThat(lines).filteredOn(l -> l.startsWith("seed-003-scr-failover ")).singleElement().asString()
-                .contains("seed-003-scr.yaml").contains("Seed 003 (parts 1-2): SCR from the CCR clustered mailbox");
+        assertThat(lines).filteredOn(l -> l.startsWith("seed-002-scc ")).singleElement().asString()
+                .contains("seed-002-scc.yaml").contains("Seed 002: install an Exchange 2007 single copy cluster, look"
+                        + " at it from the Exchange Management Shell and move the clustered mailbox server to the"
+                        + " passive node;");
         assertThat(lines).filteredOn(l -> l.startsWith("seed-001-refusals ")).singleElement().asString()
                 .endsWith("[--continue-on-error]");
         assertThat(lines).filteredOn(l -> l.startsWith("wait-90-seconds ")).singleElement().asString()
