@@ -65,7 +65,12 @@ class ScenarioCommandTest {
 
         JsonNode json = exha("scenarios", "--format", "json").json();
         assertThat(json).extracting(s -> s.get("name").asText()).containsExactlyElementsOf(runbooks().toList());
-        assertThat(json.get(0).get("topology").asText()).isEqualTo("topologies/seed-000-san-dr.yaml");
+        JsonNode seed000 = null;
+        for (JsonNode scenario : json) {
+            seed000 = scenario.get("name").asText().equals("seed-000-dr-activation") ? scenario : seed000;
+        }
+        assertThat(seed000.get("topology").asText()).isEqualTo("topologies/seed-000-san-dr.yaml");
+        assertThat(seed000.get("runbook").asText()).isEqualTo("runbooks/seed-000-dr-activation.ps1");
     }
 
     @ParameterizedTest
