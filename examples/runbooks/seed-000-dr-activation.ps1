@@ -1,3 +1,4 @@
+# Topology: seed-000-san-dr.yaml
 # Seed 000: activate the DR site of a single copy cluster protected by SAN replication.
 # Run with: ./exha run examples/runbooks/seed-000-dr-activation.ps1 --topology examples/topologies/seed-000-san-dr.yaml
 # Exchange-Main (MAINCLUSTER, SAN-MAIN) serves the users; the arrays replicate its LUNs synchronously to SAN-DR, where

@@ -1,3 +1,5 @@
+# Topology: seed-001-evs-rolling-upgrade.yaml
+# Options: --continue-on-error
 # Seed 001: the two moves an Exchange 2003 rolling service-pack upgrade must not make, each refused as the article says.
 # Run with: ./exha run examples/runbooks/seed-001-refusals.ps1 --topology examples/topologies/seed-001-evs-rolling-upgrade.yaml --continue-on-error
 # NODE1 and NODE2 run Exchange 2003 SP1, NODE3 and NODE4 still RTM; EVS1 (upgraded to SP1) is on NODE1, EVS2 (RTM) on NODE3.

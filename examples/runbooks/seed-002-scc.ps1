@@ -1,3 +1,4 @@
+# Topology: seed-002-scc.yaml
 # Seed 002: install an Exchange 2007 single copy cluster, look at it from the Exchange Management Shell and move the
 # clustered mailbox server to the passive node; mail keeps flowing (the topology's workload delivers all along).
 # Run with: ./exha run examples/runbooks/seed-002-scc.ps1 --topology examples/topologies/seed-002-scc.yaml

@@ -1,3 +1,4 @@
+# Topology: seed-004-bare-hosts.yaml
 # Seed 004: build a two-node Windows Server 2008 cluster with a file share witness from bare hosts, then validate it.
 # Run with: ./exha run examples/runbooks/seed-004-build-ccr-cluster.ps1 --topology examples/topologies/seed-004-bare-hosts.yaml
 # The wizards of the article map to command lines: Add Features -> ServerManagerCmd, Create Cluster -> cluster /create,

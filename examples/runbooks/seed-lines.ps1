@@ -1,3 +1,5 @@
+# Topology: none
+# Options: --continue-on-error
 # Every command line the seed articles publish, verbatim (dashes and curly quotes as printed).
 # `exha parse` accepts this file; most of these commands arrive with the Exchange, replication and cluster modules.
 Get-MailboxDatabase –server Exchange-DR | Set-MailboxDatabase –allowfilerestore:$TRUE

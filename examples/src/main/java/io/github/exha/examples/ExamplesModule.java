@@ -5,6 +5,7 @@ import io.github.exha.cluster.ClusterModule;
 import io.github.exha.core.Lab;
 import io.github.exha.exchange.ExchangeModule;
 import io.github.exha.replication.ReplicationModule;
+import io.github.exha.upgrade.UpgradeModule;
 import io.github.exha.core.LabSpec;
 
 /**
@@ -22,6 +23,8 @@ public final class ExamplesModule extends AbstractModule {
         install(new ClusterModule());
         install(new ExchangeModule());
         install(new ReplicationModule());
-        // The upgrade module is installed here when it arrives.
+        // ---- upgrade (begin)
+        install(new UpgradeModule());
+        // ---- upgrade (end)
     }
 }

@@ -66,32 +66,70 @@ public final class RunbookRunner {
      */
     public RunReport run(Runbook runbook, RunOptions options) {
         List<BoundStatement> statements = check(runbook);
-        Session session = new Session(kernel, hosts, options.confirmPolicy());
+        Execution execution = start(options);
         List<StepResult> steps = new ArrayList<>();
         boolean stopped = false;
         for (BoundStatement statement : statements) {
             if (stopped) {
-                steps.add(new StepResult(statement.statement().position().line(), statement.statement().text(),
-                        session.currentHost(), StepStatus.SKIPPED, null, null, List.of(), null));
+                steps.add(execution.skip(statement));
                 continue;
             }
-            StepResult result = runStep(statement, session);
+            StepResult result = execution.run(statement);
             steps.add(result);
             if (result.status() == StepStatus.FAILED && !options.continueOnError()) {
                 stopped = true;
             }
         }
-        List<InvariantResult> checked = new ArrayList<>();
-        for (Invariant invariant : invariants) {
-            checked.add(invariant.check());
+        return execution.finish(steps);
+    }
+
+    /**
+     * Starts a run whose bound statements the caller feeds one at a time, in one shell session: for engines that do
+     * their own work between statements (check a workflow step's preconditions, replay the steps a failed run had
+     * completed). {@link #run} is the plain loop over it.
+     */
+    public Execution start(RunOptions options) {
+        return new Execution(new Session(kernel, hosts, options.confirmPolicy()));
+    }
+
+    /** A run in progress: one session (its Enter-PSSession host carries from statement to statement). */
+    public final class Execution {
+        private final Session session;
+
+        private Execution(Session session) {
+            this.session = session;
         }
-        Map<String, Object> reports = new TreeMap<>();
-        List<String> summaries = new ArrayList<>();
-        for (ReportSection section : sections) {
-            reports.put(section.name(), section.content());
-            summaries.addAll(section.summary());
+
+        /** Runs one statement on virtual time, journaling its start and end; a refusal is a failed result. */
+        public StepResult run(BoundStatement statement) {
+            return runStep(statement, session);
         }
-        return new RunReport(steps, checked, kernel.journal().digest(), reports, summaries);
+
+        /** The result of a statement that is not run (after a failure that stops the run). */
+        public StepResult skip(BoundStatement statement) {
+            return new StepResult(statement.statement().position().line(), statement.statement().text(),
+                    session.currentHost(), StepStatus.SKIPPED, null, null, List.of(), null);
+        }
+
+        /** The session host the next statement runs on, or null outside any session. */
+        public String currentHost() {
+            return session.currentHost();
+        }
+
+        /** Checks the invariants and collects the modules' report sections: the end of the run. */
+        public RunReport finish(List<StepResult> steps) {
+            List<InvariantResult> checked = new ArrayList<>();
+            for (Invariant invariant : invariants) {
+                checked.add(invariant.check());
+            }
+            Map<String, Object> reports = new TreeMap<>();
+            List<String> summaries = new ArrayList<>();
+            for (ReportSection section : sections) {
+                reports.put(section.name(), section.content());
+                summaries.addAll(section.summary());
+            }
+            return new RunReport(steps, checked, kernel.journal().digest(), reports, summaries);
+        }
     }
 
     private StepResult runStep(BoundStatement statement, Session session) {

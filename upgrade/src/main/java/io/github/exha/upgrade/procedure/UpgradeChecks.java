@@ -1,0 +1,149 @@
+package io.github.exha.upgrade.procedure;
+
+import io.github.exha.exchange.clustering.ClusteredMailboxServerState;
+import io.github.exha.exchange.clustering.ClusteredMailboxServers;
+import io.github.exha.exchange.config.ExchangeBuild;
+import io.github.exha.exchange.config.ExchangeDirectory;
+import io.github.exha.exchange.config.ExchangeInstallation;
+import io.github.exha.exchange.config.ExchangeServer;
+import io.github.exha.exchange.config.ServerKind;
+import io.github.exha.exchange.config.StorageGroup;
+import io.github.exha.replication.continuous.CopyKind;
+import io.github.exha.replication.continuous.CopyStateMoveCheck;
+import io.github.exha.replication.continuous.ReplicationService;
+import io.github.exha.replication.continuous.StorageGroupCopy;
+import jakarta.inject.Inject;
+import io.github.exha.upgrade.workflow.Precondition;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What the procedures' preconditions ask of a lab, each answer empty when the fact holds or saying why not. They read
+ * the world only. Where Exchange has the rule itself (Move-ClusteredMailboxServer's copy check), the check reuses it,
+ * so the failure carries Exchange's code and message.
+ */
+public final class UpgradeChecks {
+    private final ExchangeDirectory directory;
+    private final ClusteredMailboxServers servers;
+    private final CopyStateMoveCheck copies;
+    private final ReplicationService replication;
+
+    /** Checks over the lab's organization, clustered mailbox servers and replication. */
+    @Inject
+    public UpgradeChecks(ExchangeDirectory directory, ClusteredMailboxServers servers, CopyStateMoveCheck copies,
+            ReplicationService replication) {
+        this.directory = directory;
+        this.servers = servers;
+        this.copies = copies;
+        this.replication = replication;
+    }
+
+    /**
+     * A precondition whose check asks the lab's {@code UpgradeChecks} (the procedures' way to declare theirs).
+     *
+     * @param fact one of these checks, empty when the fact holds
+     */
+    public static Precondition precondition(String code, String description,
+            Function<UpgradeChecks, Optional<String>> fact) {
+        return new Precondition(code, description, lab -> fact.apply(lab.instance(UpgradeChecks.class)));
+    }
+
+    /** The CMS exists, is Online and runs on {@code node}. */
+    public Optional<String> cmsOnlineOn(String cms, String node) {
+        Optional<ExchangeServer> server = cms(cms);
+        if (server.isEmpty()) {
+            return Optional.of("there is no clustered mailbox server '" + cms + "'");
+        }
+        ClusteredMailboxServerState state = servers.state(server.get());
+        if (state != ClusteredMailboxServerState.ONLINE) {
+            return Optional.of(cms + " is " + state.displayName());
+        }
+        String active = servers.activeNode(server.get()).orElse("");
+        return active.equalsIgnoreCase(node) ? Optional.empty()
+                : Optional.of(cms + " runs on " + active + ", not on " + node);
+    }
+
+    /** The CMS exists and is Offline (stopped). */
+    public Optional<String> cmsOffline(String cms) {
+        Optional<ExchangeServer> server = cms(cms);
+        if (server.isEmpty()) {
+            return Optional.of("there is no clustered mailbox server '" + cms + "'");
+        }
+        ClusteredMailboxServerState state = servers.state(server.get());
+        return state == ClusteredMailboxServerState.OFFLINE ? Optional.empty()
+                : Optional.of(cms + " is " + state.displayName());
+    }
+
+    /** The CMS serves no one: Offline or Failed (stopped, or its site lost). */
+    public Optional<String> cmsNotServing(String cms) {
+        Optional<ExchangeServer> server = cms(cms);
+        if (server.isEmpty()) {
+            return Optional.of("there is no clustered mailbox server '" + cms + "'");
+        }
+        ClusteredMailboxServerState state = servers.state(server.get());
+        return switch (state) {
+            case OFFLINE, FAILED -> Optional.empty();
+            case ONLINE, PARTIALLY_ONLINE, ONLINE_PENDING, OFFLINE_PENDING -> Optional.of(cms + " is "
+                    + state.displayName() + " on " + servers.activeNode(server.get()).orElse("its cluster"));
+        };
+    }
+
+    /** The storage group ({@code Server\Name}) has a seeded SCR copy on {@code standby} that has not failed. */
+    public Optional<String> standbyCopyReady(String storageGroup, String standby) {
+        Optional<StorageGroup> group = directory.storageGroups().stream()
+                .filter(g -> g.identity().equalsIgnoreCase(storageGroup)).findFirst();
+        if (group.isEmpty()) {
+            return Optional.of("there is no storage group '" + storageGroup + "'");
+        }
+        Optional<StorageGroupCopy> copy = replication.copy(group.get(), standby)
+                .filter(c -> c.kind() == CopyKind.STANDBY);
+        if (copy.isEmpty()) {
+            return Optional.of(storageGroup + " has no standby continuous replication copy on " + standby);
+        }
+        if (copy.get().isFailed() || copy.get().isSeeding()) {
+            return Optional.of("the copy of " + storageGroup + " on " + standby + " is "
+                    + (copy.get().isFailed() ? "Failed" : "Seeding"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The CMS could move to {@code target} as far as replication is concerned: no copy failed, seeding or suspended.
+     *
+     * @throws io.github.exha.core.error.ExhaException Exchange's own refusal of the move, when a copy is not healthy
+     */
+    public Optional<String> copiesAllowMove(String cms, String target) {
+        Optional<ExchangeServer> server = cms(cms);
+        if (server.isEmpty()) {
+            return Optional.of("there is no clustered mailbox server '" + cms + "'");
+        }
+        copies.check(server.get(), target, false);
+        return Optional.empty();
+    }
+
+    /** {@code host}'s Exchange binaries are at {@code build}. */
+    public Optional<String> installedBuild(String host, ExchangeBuild build) {
+        Optional<ExchangeInstallation> installation = directory.installation(host);
+        if (installation.isEmpty()) {
+            return Optional.of("Exchange is not installed on " + host);
+        }
+        ExchangeBuild installed = installation.get().build();
+        return installed == build ? Optional.empty()
+                : Optional.of(host + " runs " + installed.displayVersion());
+    }
+
+    /** {@code host}'s Exchange binaries are older than {@code build}: there is an upgrade to make. */
+    public Optional<String> installedBelow(String host, ExchangeBuild build) {
+        Optional<ExchangeInstallation> installation = directory.installation(host);
+        if (installation.isEmpty()) {
+            return Optional.of("Exchange is not installed on " + host);
+        }
+        ExchangeBuild installed = installation.get().build();
+        return build.isNewerThan(installed) ? Optional.empty()
+                : Optional.of(host + " already runs " + installed.displayVersion());
+    }
+
+    private Optional<ExchangeServer> cms(String name) {
+        return directory.findServer(name).filter(s -> s.kind() == ServerKind.CLUSTERED_MAILBOX_SERVER);
+    }
+}
