@@ -92,6 +92,24 @@ class Seed000UpgradeRunbookTest {
     }
 
     @Test
+    void theDryRunOfTheNaiveUpgradeNamesTheDrDiskFailureBeforeAnythingExecutes() {
+        ExhaCliTest.Result r = ExhaCliTest.exha("scenario", "seed-000-naive-upgrade", "--what-if", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        JsonNode plan = r.json();
+        assertThat(plan.get("whatIf").asBoolean()).isTrue();
+        JsonNode failure = plan.get("firstFailure");
+        assertThat(failure.get("text").asText()).isEqualTo("setup.com /upgradeCMS");
+        assertThat(failure.get("error").get("code").asText()).isEqualTo("exchange.setup.step-failed");
+        assertThat(failure.get("error").get("nativeCode").asText()).startsWith("5018");
+        assertThat(failure.get("error").get("message").asText()).contains("Disk F: (Exchange-DR)")
+                .contains("LUN 'EXCH-DATA-R' on array 'SAN-DR' is read-only").contains("watermark");
+        assertThat(plan.get("changedBeforeFailure")).isNotEmpty();
+        // Nothing was executed for real: the same scenario still runs from the untouched topology to the same end.
+        ExhaCliTest.Result real = ExhaCliTest.exha("scenario", "seed-000-naive-upgrade", "--format", "json");
+        assertThat(real.json().get("journalDigest")).isEqualTo(plan.get("journalDigest"));
+    }
+
+    @Test
     void naiveUpgradeRetriedResumesFromTheWatermarkAndFailsTheSameWay() {
         ExhaCliTest.Result r = ExhaCliTest.exha("run", NAIVE, "--topology", TOPOLOGY, "--format", "json",
                 "--continue-on-error");
