@@ -1,5 +1,6 @@
 package io.github.exha.upgrade.procedure;
 
+import io.github.exha.core.error.ExhaException;
 import io.github.exha.exchange.clustering.ClusteredMailboxServerState;
 import io.github.exha.exchange.clustering.ClusteredMailboxServers;
 import io.github.exha.exchange.config.ExchangeBuild;
@@ -12,8 +13,13 @@ import io.github.exha.replication.continuous.CopyKind;
 import io.github.exha.replication.continuous.CopyStateMoveCheck;
 import io.github.exha.replication.continuous.ReplicationService;
 import io.github.exha.replication.continuous.StorageGroupCopy;
-import jakarta.inject.Inject;
+import io.github.exha.replication.san.SanReplicationCoordinator;
+import io.github.exha.storage.spi.AccessState;
+import io.github.exha.storage.spi.ReplicationState;
+import io.github.exha.storage.spi.ReplicationStatus;
+import io.github.exha.storage.spi.StorageException;
 import io.github.exha.upgrade.workflow.Precondition;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -27,15 +33,17 @@ public final class UpgradeChecks {
     private final ClusteredMailboxServers servers;
     private final CopyStateMoveCheck copies;
     private final ReplicationService replication;
+    private final SanReplicationCoordinator san;
 
-    /** Checks over the lab's organization, clustered mailbox servers and replication. */
+    /** Checks over the lab's organization, clustered mailbox servers, continuous and storage-based replication. */
     @Inject
     public UpgradeChecks(ExchangeDirectory directory, ClusteredMailboxServers servers, CopyStateMoveCheck copies,
-            ReplicationService replication) {
+            ReplicationService replication, SanReplicationCoordinator san) {
         this.directory = directory;
         this.servers = servers;
         this.copies = copies;
         this.replication = replication;
+        this.san = san;
     }
 
     /**
@@ -141,6 +149,33 @@ public final class UpgradeChecks {
         ExchangeBuild installed = installation.get().build();
         return build.isNewerThan(installed) ? Optional.empty()
                 : Optional.of(host + " already runs " + installed.displayVersion());
+    }
+
+    /** The SAN consistency group is in {@code state}. */
+    public Optional<String> consistencyGroupIs(String group, ReplicationState state) {
+        ReplicationStatus status;
+        try {
+            status = san.group(group).status();
+        } catch (ExhaException e) {
+            return Optional.of(e.getMessage());
+        } catch (StorageException e) {
+            return Optional.of("the arrays cannot say: " + e.getMessage());
+        }
+        return status.state() == state ? Optional.empty()
+                : Optional.of("consistency group " + group + " is " + status.state());
+    }
+
+    /** The LUN of {@code array} is presented with {@code access}. */
+    public Optional<String> lunAccess(String array, String lun, AccessState access) {
+        try {
+            AccessState state = san.array(array).lun(lun).accessState();
+            return state == access ? Optional.empty()
+                    : Optional.of("LUN " + lun + " on array " + array + " is " + state);
+        } catch (ExhaException e) {
+            return Optional.of(e.getMessage());
+        } catch (StorageException e) {
+            return Optional.of("array " + array + " cannot say: " + e.getMessage());
+        }
     }
 
     private Optional<ExchangeServer> cms(String name) {

@@ -7,12 +7,16 @@ import io.github.exha.core.Lab;
 import io.github.exha.core.run.RunOptions;
 import io.github.exha.core.runbook.RunbookParser;
 import io.github.exha.exchange.config.ExchangeBuild;
+import io.github.exha.exchange.config.ExchangeDirectory;
 import io.github.exha.upgrade.workflow.Precondition;
 import io.github.exha.upgrade.workflow.PreconditionResult;
 import io.github.exha.upgrade.workflow.TestLabs;
 import io.github.exha.upgrade.workflow.Workflow;
+import io.github.exha.upgrade.workflow.WorkflowEngine;
+import io.github.exha.upgrade.workflow.WorkflowRun;
 import io.github.exha.upgrade.workflow.WorkflowStep;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class CcrServicePackUpgradeTest {
@@ -74,5 +78,23 @@ class CcrServicePackUpgradeTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(workflow.steps().get(3).preconditions()).extracting(Precondition::code)
                 .containsExactly("upgrade.cms-offline");
+    }
+
+    @Test
+    void runsToTheEndOnTheRollingUpgradeTopologyWithTheCmsOnlineOnTheUpgradedNodes() {
+        Workflow toSp2 = new CcrServicePackUpgrade("CCRCMS", "NODE1", "NODE2", ExchangeBuild.EXCHANGE_2007_SP2)
+                .workflow();
+        Lab lab = TestLabs.create(TestLabs.spec("ccr-rolling-upgrade.yaml", OptionalLong.empty()));
+        // The passive node's copy is seeded when the lab starts: the procedure begins once it is healthy.
+        lab.run(RunbookParser.parse("settle.ps1", "Start-Sleep -Seconds 300"), RunOptions.defaults());
+        WorkflowRun run = new WorkflowEngine(
+                TestLabs::create).execute(lab, toSp2, RunOptions.defaults());
+
+        assertThat(run.exitCode()).as("%s", run.firstFailure()).isZero();
+        ExchangeDirectory directory = lab.instance(ExchangeDirectory.class);
+        assertThat(directory.server("CCRCMS").build()).isEqualTo(ExchangeBuild.EXCHANGE_2007_SP2);
+        assertThat(directory.installation("NODE1").orElseThrow().build()).isEqualTo(ExchangeBuild.EXCHANGE_2007_SP2);
+        assertThat(run.steps().get(run.steps().size() - 1).statements().get(0).output().toString())
+                .contains("NODE2 <Active");
     }
 }
