@@ -1,5 +1,7 @@
 package io.github.exha.upgrade.procedure;
 
+import io.github.exha.cluster.failover.ClusterGroup;
+import io.github.exha.cluster.topology.Clusters;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.exchange.clustering.ClusteredMailboxServerState;
 import io.github.exha.exchange.clustering.ClusteredMailboxServers;
@@ -9,6 +11,7 @@ import io.github.exha.exchange.config.ExchangeInstallation;
 import io.github.exha.exchange.config.ExchangeServer;
 import io.github.exha.exchange.config.ServerKind;
 import io.github.exha.exchange.config.StorageGroup;
+import io.github.exha.exchange.update.PendingRestarts;
 import io.github.exha.replication.continuous.CopyKind;
 import io.github.exha.replication.continuous.CopyStateMoveCheck;
 import io.github.exha.replication.continuous.ReplicationService;
@@ -20,6 +23,7 @@ import io.github.exha.storage.spi.ReplicationStatus;
 import io.github.exha.storage.spi.StorageException;
 import io.github.exha.upgrade.workflow.Precondition;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -34,11 +38,19 @@ public final class UpgradeChecks {
     private final CopyStateMoveCheck copies;
     private final ReplicationService replication;
     private final SanReplicationCoordinator san;
+    private final Clusters clusters;
+    private final PendingRestarts restarts;
 
-    /** Checks over the lab's organization, clustered mailbox servers, continuous and storage-based replication. */
+    /**
+     * Checks over the lab's organization, clusters, clustered mailbox servers, pending restarts, continuous and
+     * storage-based replication.
+     */
     @Inject
     public UpgradeChecks(ExchangeDirectory directory, ClusteredMailboxServers servers, CopyStateMoveCheck copies,
-            ReplicationService replication, SanReplicationCoordinator san) {
+            ReplicationService replication, SanReplicationCoordinator san, Clusters clusters,
+            PendingRestarts restarts) {
+        this.clusters = clusters;
+        this.restarts = restarts;
         this.directory = directory;
         this.servers = servers;
         this.copies = copies;
@@ -176,6 +188,30 @@ public final class UpgradeChecks {
         } catch (StorageException e) {
             return Optional.of("array " + array + " cannot say: " + e.getMessage());
         }
+    }
+
+    /** The cluster group {@code group} of {@code cluster} is online on {@code node} ({@code expected}) or not. */
+    public Optional<String> groupOwnedBy(String cluster, String group, String node, boolean expected) {
+        ClusterGroup found;
+        try {
+            found = clusters.cluster(cluster).group(group);
+        } catch (ExhaException e) {
+            return Optional.of(e.getMessage());
+        }
+        String owner = found.ownerNode().orElse("");
+        boolean ownedByNode = owner.equalsIgnoreCase(node);
+        if (ownedByNode == expected) {
+            return Optional.empty();
+        }
+        return Optional.of(expected ? group + " is on " + (owner.isEmpty() ? "no node" : owner)
+                : group + " is on " + node);
+    }
+
+    /** {@code host} has no restart pending (an installer that left its work for the next boot). */
+    public Optional<String> noRestartPending(String host) {
+        List<String> pending = restarts.pending(host);
+        return pending.isEmpty() ? Optional.empty()
+                : Optional.of(host + " waits for a restart to finish " + String.join(", ", pending));
     }
 
     private Optional<ExchangeServer> cms(String name) {
