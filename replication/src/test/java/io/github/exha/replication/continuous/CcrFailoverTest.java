@@ -126,6 +126,37 @@ class CcrFailoverTest {
     }
 
     @Test
+    void failingBackToANodeCutOffSinceTheMoveWeighsItsStaleFilesAgainstTheDialInsteadOfMountingThem() {
+        // NODE1 is cut off right after the move, so its reversed copy is never brought in line while NODE2 runs on.
+        // When NODE2 crashes and NODE1 is back, NODE1's own files lack NODE2's logs: the dial decides, and with
+        // Lossless the mount waits for NODE2 (found by the site chaos test, seed 20080330: NODE1 mounted its stale
+        // files as if restarting in place, and 137 acknowledged messages were lost for good).
+        CcrFailoverLab lab = new CcrFailoverLab();
+        var network = lab.lab.instance(Clusters.class).connectivity();
+        lab.run("Set-MailboxServer CCRCMS -AutoDatabaseMountDial Lossless");
+        lab.runFor(Duration.ofSeconds(90));
+        lab.run("Move-ClusteredMailboxServer -Identity CCRCMS -TargetMachine NODE2 -MoveComment 'patching' "
+                + "-Confirm:$false");
+        List.of("Public", "Heartbeat").forEach(nic -> network.nicDown("NODE1", nic));
+        lab.runFor(Duration.ofSeconds(30));
+        assertThat(entries(lab, IncrementalReseed.REPAIRED)).isEmpty();
+
+        lab.host("NODE2").crash();
+        List.of("Public", "Heartbeat").forEach(nic -> network.nicUp("NODE1", nic));
+        lab.runFor(Duration.ofMinutes(1));
+        assertThat(lab.activeNode()).isEqualTo("NODE1");
+        assertThat(lab.mounted()).isFalse();
+        assertThat(entries(lab, ClusterCopyActivation.MOUNT_HELD)).singleElement()
+                .satisfies(e -> assertThat(Long.parseLong(e.attributes().get("missing"))).isPositive());
+
+        lab.host("NODE2").powerOn();
+        lab.runFor(Duration.ofMinutes(5));
+        assertThat(lab.mounted()).isTrue();
+        assertThat(lab.activeNode()).isEqualTo("NODE1");
+        assertThat(lab.lab.instance(MailFlow.class).check().held()).isTrue();
+    }
+
+    @Test
     void heldDatabaseMountsLosslesslyWhenTheOldActiveNodeReturns() {
         CcrFailoverLab lab = new CcrFailoverLab();
         lab.run("Set-MailboxServer CCRCMS -AutoDatabaseMountDial Lossless");
