@@ -212,6 +212,24 @@ public final class FailoverCluster {
                 }
             }
         }
+        if (nodes.values().stream().allMatch(n -> n.state == NodeState.DOWN)) {
+            forgetFailures();
+        }
+    }
+
+    // The cluster service stopped on every node: failed states and restart / failover counts were in its memory only.
+    // When the cluster forms again, every group starts from its persistent state (found by the replication chaos test,
+    // seeds 20070379 and 20070468: a CMS left Failed before quorum was lost stayed Failed for good).
+    private void forgetFailures() {
+        for (ClusterGroup group : groups.values()) {
+            group.failovers.clear();
+            for (ClusterResource resource : group.resources.values()) {
+                resource.restarts.clear();
+                if (resource.state == ResourceState.FAILED) {
+                    setState(resource, ResourceState.OFFLINE, null);
+                }
+            }
+        }
     }
 
     /** The node is up again (or for the first time): stranded groups come online, failback is considered. */

@@ -51,6 +51,60 @@ class NodeTest {
     }
 
     @Test
+    void aGroupLeftFailedByItsFailoverThresholdComesBackOnlineWhenTheClusterFormsAgainAfterLosingQuorumEverywhere() {
+        Lab lab = Lab.of("N1", "N2");
+        lab.chain("G", "A", "B");
+        lab.cluster.setResourcePolicy("A", ResourcePolicy.DEFAULT.withRestart(0, Duration.ofMinutes(15)));
+        lab.await(lab.cluster.onlineGroup("G"));
+        lab.cluster.failResource("A");
+        lab.run(Duration.ofMinutes(1));
+        lab.cluster.failResource("A");
+        lab.run(Duration.ofMinutes(1));
+        assertThat(lab.groupState("G")).isEqualTo(GroupState.FAILED);
+
+        // The cluster service stops on every node (quorum lost everywhere): what it knew of failures and failover
+        // counts was in memory only. When the cluster forms again it brings the group online from its persistent
+        // state, as it does any group (found by the replication chaos test, seeds 20070379 and 20070468).
+        lab.cluster.nodeDown("N1");
+        lab.cluster.nodeDown("N2");
+        lab.run(Duration.ofMinutes(1));
+        lab.cluster.nodeUp("N2");
+        lab.run(Duration.ofMinutes(1));
+
+        assertThat(lab.groupState("G")).isEqualTo(GroupState.ONLINE);
+        assertThat(lab.owner("G")).isEqualTo("N2");
+        // And its failover count started again: one failover is allowed before the threshold.
+        lab.cluster.nodeUp("N1");
+        lab.run(Duration.ofMinutes(1));
+        lab.cluster.failResource("A");
+        lab.run(Duration.ofMinutes(1));
+        assertThat(lab.groupState("G")).isEqualTo(GroupState.ONLINE);
+        assertThat(lab.owner("G")).isEqualTo("N1");
+    }
+
+    @Test
+    void aFailedGroupStaysFailedWhileTheClusterKeepsQuorum() {
+        Lab lab = Lab.of("N1", "N2", "N3");
+        lab.chain("G", "A");
+        lab.cluster.setResourcePolicy("A", ResourcePolicy.DEFAULT.withRestart(0, Duration.ofMinutes(15)));
+        lab.await(lab.cluster.onlineGroup("G"));
+        for (int i = 0; i < 3; i++) {
+            lab.cluster.failResource("A");
+            lab.run(Duration.ofMinutes(1));
+        }
+        assertThat(lab.groupState("G")).isEqualTo(GroupState.FAILED);
+        String owner = lab.owner("G");
+        String other = owner.equals("N1") ? "N2" : "N1";
+
+        // Windows Server 2003 never retries a failed resource by itself: a node coming and going changes nothing.
+        lab.cluster.nodeDown(other);
+        lab.run(Duration.ofMinutes(1));
+        lab.cluster.nodeUp(other);
+        lab.run(Duration.ofMinutes(10));
+        assertThat(lab.groupState("G")).isEqualTo(GroupState.FAILED);
+    }
+
+    @Test
     void moveToANodeThatIsNotAPossibleOwnerIsRefusedAndNothingChanges() {
         Lab lab = Lab.of("N1", "N2", "N3");
         lab.chain("G", "A", "B");

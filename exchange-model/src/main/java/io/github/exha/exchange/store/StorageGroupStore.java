@@ -483,7 +483,12 @@ public final class StorageGroupStore {
             writes.add(DatabaseFile.writeHeader(edb.volume(), edb.path(), attached));
             List<MessageRecord> inFile = plan.file() == null ? List.of() : plan.file().records();
             database.attach(inFile, attached);
-            replay(database, plan, inFile);
+            // Database portability: a file restamped for this database (AllowFileRestore) replays the records its
+            // logs hold for the database that owned it, as ESE replays a stream into the files it names (found by the
+            // SAN chaos test: a SYNC replica mounted at DR lost the acknowledged mail of its current log).
+            Set<UUID> owners = old == null || old.owner().equals(identity) ? Set.of(identity.guid())
+                    : Set.of(identity.guid(), old.owner().guid());
+            replay(database, plan, inFile, owners);
             stateChange(database, MountState.MOUNTING, "mount");
             mounting.put(database, operation);
             writes.addAll(flushDatabases());
@@ -512,7 +517,8 @@ public final class StorageGroupStore {
         return operation;
     }
 
-    private void replay(StoreDatabase database, MountPlan plan, List<MessageRecord> inFile) {
+    private void replay(StoreDatabase database, MountPlan plan, List<MessageRecord> inFile,
+            Set<UUID> owners) {
         if (plan.replay().isEmpty()) {
             return;
         }
@@ -526,7 +532,10 @@ public final class StorageGroupStore {
             eventLog(StoreEvents.ESE, StoreEvents.RECOVERY_REPLAYING, prefix
                     + "The database engine has begun replaying logfile " + settings.logFolder() + "\\" + log.name()
                     + ".", Map.of("generation", Long.toString(log.generation())));
-            for (MessageRecord record : log.records(database.identity().guid())) {
+            for (MessageRecord record : log.records()) {
+                if (!owners.contains(record.database())) {
+                    continue;
+                }
                 if (database.replayed(record, log.generation(), held.contains(record.messageId()))) {
                     replayed++;
                 }

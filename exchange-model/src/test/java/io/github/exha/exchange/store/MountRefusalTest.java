@@ -147,6 +147,23 @@ class MountRefusalTest {
     }
 
     @Test
+    void aCrashedFileMountedForAnotherDatabaseWithAllowFileRestoreRecoversTheOldOwnersLoggedMessages() {
+        // Seed 000's activation: the DR server's storage group, at the same paths, mounts the replica of a database
+        // that crashed (its newest messages are only in E00.log). Recovery replays them whatever object owned the file
+        // (found by the SAN chaos test: a SYNC replica lost the acknowledged mail of its current log at DR).
+        StoreLab lab = StoreLab.create(1);
+        StoreDatabase main = crashedWithLogs(lab);
+        StoreDatabase dr = lab.store(StoreLab.settings(LogFormat.EXCHANGE_2007))
+                .addDatabase(StoreLab.identity("DR Database", 2), StoreLab.EDB);
+
+        lab.await(dr.mount(true));
+
+        assertThat(dr.messageIds()).hasSize(25).contains(1L, 25L);
+        assertThat(dr.readFile().header().owner()).isEqualTo(StoreLab.identity("DR Database", 2));
+        assertThat(main.state()).isEqualTo(MountState.DISMOUNTED);
+    }
+
+    @Test
     void aDatabaseStampedByNewerBinariesIsRefusedWith1209() {
         StoreLab lab = StoreLab.create(1);
         StorageGroupStore store = lab.store(StoreLab.settings(LogFormat.EXCHANGE_2007)

@@ -2,6 +2,7 @@ package io.github.exha.replication.continuous;
 
 import io.github.exha.cluster.fs.Volume;
 import io.github.exha.cluster.host.Host;
+import io.github.exha.cluster.host.WindowsPath;
 import io.github.exha.cluster.network.HostConnectivity;
 import io.github.exha.cluster.topology.Datacenter;
 import io.github.exha.core.error.ExhaException;
@@ -18,6 +19,8 @@ import io.github.exha.exchange.config.ReplicationKind;
 import io.github.exha.exchange.config.StorageGroup;
 import io.github.exha.exchange.server.InformationStore;
 import io.github.exha.exchange.server.TransportDumpster;
+import io.github.exha.exchange.store.DatabaseFile;
+import io.github.exha.exchange.store.DatabaseState;
 import io.github.exha.exchange.store.LogDirectory;
 import io.github.exha.exchange.store.LogFormat;
 import io.github.exha.exchange.store.LogPrefix;
@@ -114,8 +117,7 @@ public final class ClusterCopyActivation implements DatabaseMountGate {
             return decided(Decision.MOUNT);
         }
         followRecovery(server, group, node);
-        Optional<StorageGroupCopy> found = service.get().copy(group, node).filter(c -> c.kind() == CopyKind.CLUSTER
-                && c.isSeeded());
+        Optional<StorageGroupCopy> found = service.get().copy(group, node).filter(c -> c.kind() == CopyKind.CLUSTER);
         if (found.isEmpty()) {
             // The node holds the active's own files (a restart in place): nothing to activate.
             return decided(Decision.MOUNT);
@@ -124,13 +126,33 @@ public final class ClusterCopyActivation implements DatabaseMountGate {
         stopPipeline(copy);
         Host target = datacenter.host(node);
         Optional<Host> oldActive = oldActive(server, node);
-        if (oldActive.filter(old -> reachable(old, target)).isPresent()) {
+        // A reversed copy whose files were never brought in line with the other node's stream (that node went down
+        // or was cut off first) holds this node's own files as it left them: they are as stale as a copy that stopped
+        // at its newest log, not a restart in place (found by the site chaos test, seed 20080330).
+        boolean stale = !copy.isSeeded();
+        if (stale && oldActive.filter(old -> reachable(old, target)).isPresent()) {
+            reseed.run(copy, logs(oldActive.get(), group.logFolderPath(), group), logs(target,
+                    copy.paths().logFolder(), group), target);
+            if (copy.isFailed()) {
+                return decided(Decision.LEAVE_DISMOUNTED);
+            }
+            long first = copy.lastReplayed + 1;
+            return replayFirst(copyLastLogs(copy, group, oldActive.get(), target, Decision.MOUNT,
+                    database.identity()), copy, group, target, first);
+        }
+        if (!stale && oldActive.filter(old -> reachable(old, target)).isPresent()) {
             return copyLastLogs(copy, group, oldActive.get(), target, Decision.MOUNT, database.identity());
         }
+        long newestHere = stale ? lastClosedIn(logs(target, copy.paths().logFolder(), group)) : copy.lastInspected;
         long lastClosed = Math.max(copy.latestAvailable, oldActive.map(old -> closedOn.getOrDefault(
                 group.identity() + "|" + old.name(), 0L)).orElse(0L));
-        long missing = Math.max(0, lastClosed - copy.lastInspected);
+        long missing = Math.max(0, lastClosed - newestHere);
         int allowed = server.autoDatabaseMountDial().maxMissingLogs();
+        if (missing <= allowed && stale) {
+            activateStale(copy, group, target, missing, newestHere);
+            lossyMounts.add(database.identity());
+            return decided(Decision.MOUNT);
+        }
         if (missing <= allowed) {
             Operation<Decision> decision = kernel.operations().create("activate " + copy);
             activateLossy(copy, group, target, missing).whenComplete((ignored, failure) -> {
@@ -266,6 +288,19 @@ public final class ClusterCopyActivation implements DatabaseMountGate {
         });
     }
 
+    // The node's own files stay as they are (its current log included): the copy direction reverses, and the other
+    // node's divergent logs are repaired by the incremental reseed once this node closes a log past them.
+    private void activateStale(StorageGroupCopy copy, StorageGroup group, Host target, long missing, long newestHere) {
+        journal(JournalEntry.Type.EVENT_LOG, ACTIVATED, copy, Map.of("lossless", Boolean.toString(missing == 0),
+                "missing", Long.toString(missing), "stale", "true"));
+        reverse(copy, oldActiveName(group, target.name()), newestHere).resynchronizing = true;
+    }
+
+    private static long lastClosedIn(LogDirectory logs) {
+        List<Long> closed = logs.exists() ? logs.closedGenerations() : List.of();
+        return closed.isEmpty() ? 0 : closed.get(closed.size() - 1);
+    }
+
     // Returns the reversed copy.
     private StorageGroupCopy reverse(StorageGroupCopy copy, String newTarget, long activationPoint) {
         StorageGroupCopy turned = service.get().retarget(copy, newTarget);
@@ -282,7 +317,16 @@ public final class ClusterCopyActivation implements DatabaseMountGate {
         StorageGroup group = directory.storageGroup(directory.database(databaseIdentity).storageGroupIdentity());
         journal(JournalEntry.Type.EVENT_LOG, "copy.forced-mount", entry.copy(), Map.of("missing",
                 Long.toString(entry.missing())));
-        activateLossy(entry.copy(), group, datacenter.host(entry.node()), entry.missing()).whenComplete(
+        Host node = datacenter.host(entry.node());
+        CompletableFuture<Void> activated;
+        if (entry.copy().isSeeded()) {
+            activated = activateLossy(entry.copy(), group, node, entry.missing());
+        } else {
+            activateStale(entry.copy(), group, node, entry.missing(), lastClosedIn(logs(node,
+                    entry.copy().paths().logFolder(), group)));
+            activated = CompletableFuture.completedFuture(null);
+        }
+        activated.whenComplete(
                 (ignored, failure) -> {
                     if (failure != null) {
                         return;
@@ -306,11 +350,60 @@ public final class ClusterCopyActivation implements DatabaseMountGate {
         held.remove(entry.database());
         entry.forced().ifPresent(Timer::cancel);
         StorageGroup group = directory.storageGroup(directory.database(entry.database()).storageGroupIdentity());
-        copyLastLogs(entry.copy(), group, old.get(), target, Decision.MOUNT, entry.database()).whenDone(done -> {
+        Operation<Decision> copied;
+        if (entry.copy().isSeeded()) {
+            copied = copyLastLogs(entry.copy(), group, old.get(), target, Decision.MOUNT, entry.database());
+        } else {
+            reseed.run(entry.copy(), logs(old.get(), group.logFolderPath(), group), logs(target,
+                    entry.copy().paths().logFolder(), group), target);
+            if (entry.copy().isFailed()) {
+                return;
+            }
+            long first = entry.copy().lastReplayed + 1;
+            copied = replayFirst(copyLastLogs(entry.copy(), group, old.get(), target, Decision.MOUNT,
+                    entry.database()), entry.copy(), group, target, first);
+        }
+        copied.whenDone(done -> {
             if (!done.isFailed()) {
                 store.get().mount(entry.database());
             }
         });
+    }
+
+    // A stale node's database file may be in Clean Shutdown (dismounted for the move that left it behind), so recovery
+    // at mount would not look at the logs just brought in line: replay the first of them into it, as the replayer
+    // would have, and recovery replays the rest from there.
+    private Operation<Decision> replayFirst(Operation<Decision> copied, StorageGroupCopy copy, StorageGroup group,
+            Host target, long first) {
+        Operation<Decision> decision = kernel.operations().create("replay into " + copy);
+        copied.whenDone(done -> {
+            if (done.isFailed()) {
+                decision.fail(done.failure().orElseThrow());
+                return;
+            }
+            try {
+                WindowsPath edb = target.resolve(copy.paths().edbFile());
+                LogDirectory logs = logs(target, copy.paths().logFolder(), group);
+                boolean closed = logs.closedGenerations().contains(first);
+                boolean clean = DatabaseFile.read(edb.volume(), edb.path()).header().state()
+                        != DatabaseState.DIRTY_SHUTDOWN;
+                if (!clean || (!closed && logs.currentHeader().filter(h -> h.generation() == first).isEmpty())) {
+                    decision.complete(done.result());
+                    return;
+                }
+                DatabaseFile.replay(edb.volume(), edb.path(), closed ? logs.read(first) : logs.readCurrent())
+                        .whenComplete((file, failure) -> {
+                            if (failure != null) {
+                                decision.fail(exha(failure));
+                            } else {
+                                decision.complete(done.result());
+                            }
+                        });
+            } catch (ExhaException e) {
+                decision.fail(e);
+            }
+        });
+        return decision;
     }
 
     private void resubmit(String databaseIdentity) {

@@ -108,14 +108,16 @@ final class IncrementalReseed {
             checkpoint.volume().delete(checkpoint.path());
         }
         copy.signature = source.read(match).signature();
+        // A match found only in the current log (deleted above) is shipped again as the source's closed log.
+        long kept = target.currentPath().equals(targetLogs.get(match)) ? match - 1 : match;
         copy.seeded = true;
         copy.failed = false;
         copy.failedMessage = "";
         copy.inspectionFailures = 0;
-        copy.nextToCopy = match + 1;
-        copy.lastCopied = match;
-        copy.lastInspected = match;
-        copy.lastReplayed = Math.min(match, holdsThrough);
+        copy.nextToCopy = kept + 1;
+        copy.lastCopied = kept;
+        copy.lastInspected = kept;
+        copy.lastReplayed = Math.min(kept, holdsThrough);
         copy.replayedAt.clear();
         journal(JournalEntry.Type.EVENT_LOG, REPAIRED, copy, Map.of("lastMatchingGeneration", Long.toString(match),
                 "deletedLogs", Integer.toString(divergent.size()), "divergent", Boolean.toString(!divergent.isEmpty()

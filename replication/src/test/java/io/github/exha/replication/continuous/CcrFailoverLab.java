@@ -25,7 +25,8 @@ import java.util.OptionalLong;
 
 /**
  * A CCR lab that survives losing a node: CMS CCRCMS on NODE1 / NODE2 (each node's own D:), Majority Node Set with a
- * file share witness on HUB1, mail flowing at about one 1 MB log a second.
+ * file share witness on HUB1, mail flowing at about one 1 MB log a second. {@link #twoSites} stretches it over two
+ * sites and adds a standby machine for SCR.
  */
 final class CcrFailoverLab {
     static final String SG = "CCRCMS\\First Storage Group";
@@ -33,7 +34,15 @@ final class CcrFailoverLab {
 
     private static final String OS = "{ version: WINDOWS_SERVER_2003, edition: ENTERPRISE, servicePack: 2, "
             + "architecture: X64 }";
-    private static final String TOPOLOGY = """
+
+    // A fifth of the one-site rate (a 1 MB log every 5 seconds) keeps the two-site chaos cases cheap.
+    private static final int TWO_SITE_RATE = 7200;
+
+    private static String topology(boolean twoSites) {
+        // Two sites: NODE2 and the standby STBY in Recovery, NODE1 and the witness HUB1 in Production; the cluster's
+        // networks are stretched across the WAN (one subnet each), as a Windows 2003 geographically dispersed CCR needs.
+        String second = twoSites ? "Recovery" : "Production";
+        return """
             name: ccr-failover
             seed: 23
             start: 2008-03-01T08:00:00Z
@@ -47,8 +56,9 @@ final class CcrFailoverLab {
                   luns:
                     - { name: N1, size: 8GB, presentedTo: [NODE1] }
                     - { name: N2, size: 8GB, presentedTo: [NODE2] }
+            """ + (twoSites ? "        - { name: SB, size: 8GB, presentedTo: [STBY] }\n" : "") + """
             hosts:
-            """ + node("NODE1", 11) + node("NODE2", 12) + """
+            """ + node("NODE1", 11, "Production") + node("NODE2", 12, second) + (twoSites ? standby() : "") + """
               - name: HUB1
                 site: Production
                 domain: contoso.com
@@ -78,7 +88,16 @@ final class CcrFailoverLab {
               mailboxes:
                 - { database: CCRCMS\\First Storage Group\\Mailbox Database, name: Bea Lam, alias: bea }
               workload: { messagesPerHour: 36000, size: { distribution: fixed, mean: 100KB } }
-            """.formatted(OS);
+            """.formatted(OS).replace("messagesPerHour: 36000", "messagesPerHour: " + (twoSites ? TWO_SITE_RATE : 36000));
+    }
+
+    // A stand-alone machine for an SCR copy (no Exchange server of its own), on the Public network only.
+    private static String standby() {
+        return "  - name: STBY\n    site: Recovery\n    domain: contoso.com\n    os: " + OS + "\n"
+                + "    initiators: [iqn:stby]\n"
+                + "    volumes: [{ disk: SAN/SB, drive: D, label: STBY, format: true }]\n"
+                + "    nics:\n      - { name: Public, network: Public, address: 192.168.10.40, prefix: 24 }\n";
+    }
 
     final Lab lab;
     final ReplicationService service;
@@ -86,17 +105,26 @@ final class CcrFailoverLab {
     final Datacenter datacenter;
 
     CcrFailoverLab() {
-        this(OptionalLong.empty());
+        this(OptionalLong.empty(), false);
     }
 
     /** The same lab with every random stream drawn from {@code seed} instead of the topology's own seed. */
     CcrFailoverLab(long seed) {
-        this(OptionalLong.of(seed));
+        this(OptionalLong.of(seed), false);
     }
 
-    private CcrFailoverLab(OptionalLong seed) {
-        this.lab = Lab.create(new LabSpec(TopologySource.text("ccr-failover.yaml", TOPOLOGY), seed), new ClusterModule(),
-                new ExchangeModule(), new ReplicationModule());
+    /**
+     * The lab stretched over two sites, its streams drawn from {@code seed}: NODE1 and the file share witness HUB1 in
+     * site Production, NODE2 in site Recovery with STBY, a stand-alone machine with its own D: for an SCR copy; mail
+     * at a fifth of the one-site rate.
+     */
+    static CcrFailoverLab twoSites(long seed) {
+        return new CcrFailoverLab(OptionalLong.of(seed), true);
+    }
+
+    private CcrFailoverLab(OptionalLong seed, boolean twoSites) {
+        this.lab = Lab.create(new LabSpec(TopologySource.text("ccr-failover.yaml", topology(twoSites)), seed),
+                new ClusterModule(), new ExchangeModule(), new ReplicationModule());
         this.service = lab.instance(ReplicationService.class);
         this.directory = lab.instance(ExchangeDirectory.class);
         this.datacenter = lab.instance(Datacenter.class);
@@ -104,8 +132,8 @@ final class CcrFailoverLab {
         lab.instance(Outages.class);
     }
 
-    private static String node(String name, int last) {
-        return "  - name: " + name + "\n    site: Production\n    domain: contoso.com\n    os: " + OS + "\n"
+    private static String node(String name, int last, String site) {
+        return "  - name: " + name + "\n    site: " + site + "\n    domain: contoso.com\n    os: " + OS + "\n"
                 + "    features: [Failover-Clustering]\n    hotfixes: [KB921181]\n"
                 + "    initiators: [iqn:" + name.toLowerCase() + "]\n"
                 + "    volumes: [{ disk: SAN/N" + name.charAt(4) + ", drive: D, label: " + name + ", format: true }]\n"

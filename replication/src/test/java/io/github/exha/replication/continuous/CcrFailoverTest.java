@@ -2,6 +2,7 @@ package io.github.exha.replication.continuous;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.exha.cluster.topology.Clusters;
 import io.github.exha.core.kernel.JournalEntry;
 import io.github.exha.exchange.server.MailFlow;
 import io.github.exha.exchange.server.Outages;
@@ -95,6 +96,63 @@ class CcrFailoverTest {
         assertThat(entries(lab, "copy.forced-mount")).hasSize(1);
         assertThat(lab.lab.instance(Outages.class).ended()).singleElement()
                 .satisfies(outage -> assertThat(outage.resubmitted()).isEqualTo(outage.lost()).isPositive());
+        assertThat(lab.lab.instance(MailFlow.class).check().held()).isTrue();
+    }
+
+    @Test
+    void afterAFailoverForAFailedPublicNicTheOldActivesCopyIsRepairedAndKeepsReplayingPastTheCopiedCurrentLog() {
+        // The IP Address fails with NODE1's Public NIC; NODE1 still answers on the private network, so the failover
+        // copies its remaining logs and its current log (generation N), which NODE2 closes as its first log. The
+        // reversed copy's incremental reseed finds NODE1's E00.log (N) identical to NODE2's closed log N and deletes
+        // it, like any current log: the copy must then fetch log N as a closed file (found by the replication chaos
+        // test, seed 20070409: replay of N failed, the copy went Failed and a later mount on NODE1 lacked log N).
+        CcrFailoverLab lab = new CcrFailoverLab();
+        lab.runFor(Duration.ofSeconds(90));
+        lab.lab.instance(Clusters.class).connectivity().nicDown("NODE1", "Public");
+        lab.runFor(Duration.ofMinutes(2));
+
+        assertThat(lab.activeNode()).isEqualTo("NODE2");
+        assertThat(lab.mounted()).isTrue();
+        assertThat(entries(lab, ClusterCopyActivation.ACTIVATED)).singleElement()
+                .satisfies(e -> assertThat(e.attributes()).containsEntry("lossless", "true"));
+        assertThat(entries(lab, IncrementalReseed.REPAIRED)).singleElement();
+        assertThat(entries(lab, ReplicationService.COPY_FAILED)).isEmpty();
+        StorageGroupCopy copy = lab.copy();
+        assertThat(copy.targetMachine()).isEqualTo("NODE1");
+        CopyStatus status = lab.service.status(copy);
+        assertThat(status.summary()).isEqualTo(SummaryCopyStatus.HEALTHY);
+        assertThat(copy.lastReplayed()).isGreaterThan(lab.lastClosed("NODE2") - 3);
+        assertThat(lab.lab.instance(MailFlow.class).check().held()).isTrue();
+    }
+
+    @Test
+    void failingBackToANodeCutOffSinceTheMoveWeighsItsStaleFilesAgainstTheDialInsteadOfMountingThem() {
+        // NODE1 is cut off right after the move, so its reversed copy is never brought in line while NODE2 runs on.
+        // When NODE2 crashes and NODE1 is back, NODE1's own files lack NODE2's logs: the dial decides, and with
+        // Lossless the mount waits for NODE2 (found by the site chaos test, seed 20080330: NODE1 mounted its stale
+        // files as if restarting in place, and 137 acknowledged messages were lost for good).
+        CcrFailoverLab lab = new CcrFailoverLab();
+        var network = lab.lab.instance(Clusters.class).connectivity();
+        lab.run("Set-MailboxServer CCRCMS -AutoDatabaseMountDial Lossless");
+        lab.runFor(Duration.ofSeconds(90));
+        lab.run("Move-ClusteredMailboxServer -Identity CCRCMS -TargetMachine NODE2 -MoveComment 'patching' "
+                + "-Confirm:$false");
+        List.of("Public", "Heartbeat").forEach(nic -> network.nicDown("NODE1", nic));
+        lab.runFor(Duration.ofSeconds(30));
+        assertThat(entries(lab, IncrementalReseed.REPAIRED)).isEmpty();
+
+        lab.host("NODE2").crash();
+        List.of("Public", "Heartbeat").forEach(nic -> network.nicUp("NODE1", nic));
+        lab.runFor(Duration.ofMinutes(1));
+        assertThat(lab.activeNode()).isEqualTo("NODE1");
+        assertThat(lab.mounted()).isFalse();
+        assertThat(entries(lab, ClusterCopyActivation.MOUNT_HELD)).singleElement()
+                .satisfies(e -> assertThat(Long.parseLong(e.attributes().get("missing"))).isPositive());
+
+        lab.host("NODE2").powerOn();
+        lab.runFor(Duration.ofMinutes(5));
+        assertThat(lab.mounted()).isTrue();
+        assertThat(lab.activeNode()).isEqualTo("NODE1");
         assertThat(lab.lab.instance(MailFlow.class).check().held()).isTrue();
     }
 

@@ -2,35 +2,24 @@ package io.github.exha.replication.continuous;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static io.github.exha.replication.continuous.CcrChaos.DIALS;
+import static io.github.exha.replication.continuous.CcrChaos.NICS;
+import static io.github.exha.replication.continuous.CcrChaos.NODES;
+import static io.github.exha.replication.continuous.CcrChaos.SG_ARG;
+
 import io.github.exha.cluster.fault.ClusterFaultInjector;
 import io.github.exha.cluster.host.Host;
 import io.github.exha.cluster.membership.ClusterMembership;
 import io.github.exha.cluster.network.HostConnectivity;
 import io.github.exha.cluster.topology.Clusters;
 import io.github.exha.core.Lab;
-import io.github.exha.core.invariant.InvariantResult;
 import io.github.exha.core.kernel.FaultPlan;
-import io.github.exha.core.kernel.FaultPoint;
 import io.github.exha.core.kernel.FaultRule;
-import io.github.exha.core.kernel.JournalEntry;
-import io.github.exha.core.run.RunOptions;
-import io.github.exha.core.run.RunReport;
-import io.github.exha.core.run.StepResult;
-import io.github.exha.core.run.StepStatus;
-import io.github.exha.core.runbook.RunbookParser;
-import io.github.exha.exchange.server.InformationStore;
-import io.github.exha.exchange.server.MailFlow;
-import io.github.exha.exchange.server.Outages;
-import io.github.exha.exchange.store.StoreEvents;
+import io.github.exha.replication.chaos.ChaosSeeds;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -53,131 +42,65 @@ import org.junit.jupiter.api.Test;
  *       ForcedDatabaseMountAfter forced it; and the dial holds a mount only when more logs are missing.</li>
  * </ol>
  * The master seed is printed; case {@code i} runs with seed {@code master + i}. Replay one case with
- * {@code -Dexha.replication.chaos.seed=<case seed> -Dexha.replication.chaos.cases=1}.
+ * {@code -Dexha.replication.chaos.seed=<case seed> -Dexha.replication.chaos.cases=1} (add
+ * {@code -Dexha.replication.chaos.verbose=true} for the journal of a case that ends not mounted). Liveness is asserted
+ * for the default run only: a case may end with the database not mounted only where real Windows and Exchange would
+ * leave it so too (the triaged seeds).
  */
 class ReplicationChaosTest {
-    private static final String SEED_PROPERTY = "exha.replication.chaos.seed";
-    private static final String CASES_PROPERTY = "exha.replication.chaos.cases";
+    private static final String PREFIX = "exha.replication.chaos";
     private static final long DEFAULT_MASTER_SEED = 20070301L;
     // The issue asks for at least 200 seeds; they take about 2.5 minutes on the 2-core CI machine (measured
     // 2026-11-22: 149 s). -Dexha.replication.chaos.cases=N runs fewer or more.
     private static final int DEFAULT_CASES = 200;
-    private static final List<String> NODES = List.of("NODE1", "NODE2");
-    private static final List<String> NICS = List.of("Public", "Heartbeat");
-    private static final List<String> DIALS = List.of("Lossless", "GoodAvailability", "BestAvailability");
-    private static final int[] DIAL_LOGS = {0, 3, 6};
-    private static final String SG_ARG = "'CCRCMS\\First Storage Group'";
+    // Not mounted after settling, each triaged as what Windows Server 2003 and Exchange 2007 SP1 would do too
+    // (see liveness() below); any other seed of the default run that ends not mounted fails the test.
+    private static final Set<Long> TRIAGED_NOT_MOUNTED = Set.of(20070313L, 20070340L, 20070364L, 20070393L,
+            20070494L);
 
     @Test
     void randomFailuresMovesAndSuspendsNeverSplitTheBrainNorLoseMoreMailThanTheDesignPermits() {
-        long master = Long.getLong(SEED_PROPERTY, DEFAULT_MASTER_SEED);
-        int cases = Integer.getInteger(CASES_PROPERTY, DEFAULT_CASES);
-        System.out.println("ReplicationChaosTest: master seed " + master + ", " + cases + " cases (seeds " + master
-                + ".." + (master + cases - 1) + "); replay one with -D" + SEED_PROPERTY + "=<seed> -D"
-                + CASES_PROPERTY + "=1");
-        Stats stats = new Stats();
-        for (long seed = master; seed < master + cases; seed++) {
-            try {
-                runCase(seed, stats);
-            } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError("replication chaos case failed; replay with -D" + SEED_PROPERTY + "=" + seed
-                        + " -D" + CASES_PROPERTY + "=1: " + e.getMessage(), e);
-            }
-        }
+        ChaosSeeds seeds = ChaosSeeds.of("ReplicationChaosTest", PREFIX, DEFAULT_MASTER_SEED, DEFAULT_CASES);
+        CcrChaos.Stats stats = new CcrChaos.Stats();
+        seeds.run(seed -> runCase(seed, stats, seeds.verbose()));
         System.out.println("ReplicationChaosTest: " + stats);
-        if (cases >= DEFAULT_CASES) {
+        if (seeds.runsAtLeast(DEFAULT_CASES)) {
             // A guard against a run that no longer exercises what it claims to.
-            assertThat(stats.unplannedFailovers).as("unplanned failovers").isGreaterThan(cases / 10);
-            assertThat(stats.plannedMoves).as("planned moves").isGreaterThan(cases / 10);
+            assertThat(stats.unplannedFailovers).as("unplanned failovers").isGreaterThan(seeds.cases() / 10);
+            assertThat(stats.plannedMoves).as("planned moves").isGreaterThan(seeds.cases() / 10);
             assertThat(stats.held).as("mounts the dial held").isPositive();
             assertThat(stats.lossyMounts).as("lossy mounts").isPositive();
         }
+        liveness(seeds, stats);
     }
 
-    /** What the cases did, over the whole run. */
-    private static final class Stats {
-        int unplannedFailovers;
-        int plannedMoves;
-        int restarts;
-        int held;
-        int lossyMounts;
-        int forcedMounts;
-        long lost;
-        long resubmitted;
-        long lostForGood;
-        final List<Long> notMounted = new ArrayList<>();
-        final Map<String, Integer> actions = new TreeMap<>();
-        final Map<String, Integer> refusals = new TreeMap<>();
-        final Map<String, Integer> firings = new TreeMap<>();
-
-        @Override
-        public String toString() {
-            return unplannedFailovers + " unplanned failovers, " + plannedMoves + " planned moves, " + restarts
-                    + " restarts in place, " + held + " mounts held by the dial, " + lossyMounts + " lossy mounts ("
-                    + forcedMounts + " forced), " + lost + " messages lost at mounts, " + resubmitted
-                    + " resubmitted, " + lostForGood + " lost for good; not mounted after settling: seeds " + notMounted + "; actions " + actions + "; refused "
-                    + refusals + "; fault point firings " + firings;
+    /**
+     * The cases that end with the database not mounted must be the triaged ones. Each of them is a CMS group left
+     * Failed by its FailoverThreshold: the Public NIC of the active node failed, its IP Address resource failed and its
+     * restarts (3 in 15 minutes) failed, so the group failed over; then, within the FailoverPeriod (6 hours), the IP
+     * Address failed again on the other node — its Public NIC failed too (20070313, 20070340, 20070494), or an
+     * administrator's Move-ClusteredMailboxServer took the group back to the node whose NIC was still down (20070364,
+     * 20070393) — and that second failover exceeded the threshold of a two-node cluster (nodes - 1 = 1): event 1205,
+     * the group stays Failed. The cluster keeps quorum throughout, and Windows Server 2003 never retries a failed
+     * resource by itself (RetryPeriodOnFailure arrived with Windows Server 2008), so the CMS stays down after the NICs
+     * are back, until an administrator runs Start-ClusteredMailboxServer: what a real cluster does. The other seeds
+     * that once ended not mounted were model bugs, fixed: 20070306 (a group offline after quorum was lost
+     * everywhere), 20070361, 20070395, 20070409, 20070470 (an incremental reseed that deleted the log it matched, see
+     * CcrFailoverTest), 20070379, 20070468 (a group Failed before quorum was lost everywhere stayed Failed once the
+     * cluster formed again, see NodeTest). 20070316 already mounted before this triage (an earlier fix).
+     */
+    private static void liveness(ChaosSeeds seeds, CcrChaos.Stats stats) {
+        if (!seeds.isDefaultRun(DEFAULT_MASTER_SEED, DEFAULT_CASES)) {
+            return;
         }
+        assertThat(stats.notMounted).as("seeds ending with the database not mounted, beyond the triaged ones")
+                .isSubsetOf(TRIAGED_NOT_MOUNTED);
     }
 
-    /** Follows the journal: where the database is mounted, and each activation against the dial in force. */
-    private static final class Watch {
-        final Map<String, Boolean> mountedOn = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        final List<String> violations = new ArrayList<>();
-        int dialLogs;
-        boolean forcedPending;
-        int held;
-        int lossy;
-        int forced;
-
-        void observe(JournalEntry entry) {
-            Map<String, String> a = entry.attributes();
-            switch (entry.name()) {
-                case StoreEvents.DATABASE_STATE -> {
-                    if (!CcrFailoverLab.DB.equalsIgnoreCase(a.get("database"))) {
-                        return;
-                    }
-                    mountedOn.put(entry.source(), "MOUNTED".equals(a.get("to")));
-                    List<String> hosts = mountedOn.entrySet().stream().filter(Map.Entry::getValue)
-                            .map(Map.Entry::getKey).toList();
-                    if (hosts.size() > 1) {
-                        violations.add("entry " + entry.sequence() + " at " + entry.time() + ": the database is mounted on "
-                                + hosts);
-                    }
-                }
-                case "copy.forced-mount" -> {
-                    forcedPending = true;
-                    forced++;
-                }
-                case ClusterCopyActivation.ACTIVATED -> {
-                    long missing = Long.parseLong(a.getOrDefault("missing", "0"));
-                    if ("false".equals(a.get("lossless"))) {
-                        lossy++;
-                    }
-                    if (!forcedPending && missing > dialLogs) {
-                        violations.add("entry " + entry.sequence() + " at " + entry.time() + ": activated with " + missing
-                                + " missing logs under a dial allowing " + dialLogs + ": " + a);
-                    }
-                    forcedPending = false;
-                }
-                case ClusterCopyActivation.MOUNT_HELD -> {
-                    held++;
-                    long missing = Long.parseLong(a.getOrDefault("missing", "0"));
-                    if (missing <= dialLogs) {
-                        violations.add("entry " + entry.sequence() + " at " + entry.time() + ": mount held with " + missing
-                                + " missing logs under a dial allowing " + dialLogs + ": " + a);
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-    }
-
-    private static void runCase(long seed, Stats stats) {
+    private static void runCase(long seed, CcrChaos.Stats stats, boolean verbose) {
         CcrFailoverLab ccr = new CcrFailoverLab(seed);
         Lab lab = ccr.lab;
-        Watch watch = new Watch();
+        CcrChaos.Watch watch = new CcrChaos.Watch();
         lab.journal().subscribe(watch::observe);
         RandomGenerator random = lab.streams().stream("chaos.driver");
         ClusterMembership membership = lab.instance(Clusters.class).membership("CCRCLUS");
@@ -186,7 +109,7 @@ class ReplicationChaosTest {
 
         int dial = random.nextInt(DIALS.size());
         String forced = random.nextInt(4) == 0 ? " -ForcedDatabaseMountAfter 00:0" + (1 + random.nextInt(3)) + ":00" : "";
-        setDial(ccr, watch, dial, forced, log, stats);
+        CcrChaos.setDial(ccr, watch, dial, forced, log, stats);
         ccr.runFor(Duration.ofSeconds(40 + random.nextInt(40)));
 
         FaultPlan plan = randomPlan(random);
@@ -194,8 +117,7 @@ class ReplicationChaosTest {
         log.add("plan " + plan.rules());
         int steps = 2 + random.nextInt(4);
         for (int step = 0; step < steps; step++) {
-            String node = random.nextInt(3) == 0 ? NODES.get(random.nextInt(2)) : active(ccr);
-            String other = NODES.get(0).equals(node) ? NODES.get(1) : NODES.get(0);
+            String node = random.nextInt(3) == 0 ? NODES.get(random.nextInt(2)) : CcrChaos.active(ccr);
             Host host = ccr.host(node);
             String action;
             switch (random.nextInt(12)) {
@@ -207,7 +129,7 @@ class ReplicationChaosTest {
                 }
                 case 2 -> {
                     action = "power on " + node;
-                    powerOn(ccr, membership, node);
+                    CcrChaos.powerOn(ccr, membership, node);
                 }
                 case 3 -> {
                     String nic = NICS.get(random.nextInt(NICS.size()));
@@ -232,39 +154,36 @@ class ReplicationChaosTest {
                 }
                 case 7 -> {
                     action = "suspend copy";
-                    tryRun(ccr, "Suspend-StorageGroupCopy -Identity " + SG_ARG + " -SuspendComment chaos -Confirm:$false",
-                            stats);
+                    ChaosSeeds.tryRun(lab, "Suspend-StorageGroupCopy -Identity " + SG_ARG
+                            + " -SuspendComment chaos -Confirm:$false", stats.refusals);
                 }
                 case 8 -> {
                     action = "resume copy";
-                    tryRun(ccr, "Resume-StorageGroupCopy -Identity " + SG_ARG + " -Confirm:$false", stats);
+                    ChaosSeeds.tryRun(lab, "Resume-StorageGroupCopy -Identity " + SG_ARG + " -Confirm:$false",
+                            stats.refusals);
                 }
                 case 9 -> {
                     action = "new dial";
-                    setDial(ccr, watch, random.nextInt(DIALS.size()), "", log, stats);
+                    CcrChaos.setDial(ccr, watch, random.nextInt(DIALS.size()), "", log, stats);
                 }
                 default -> {
-                    String target = active(ccr).equalsIgnoreCase("NODE1") ? "NODE2" : "NODE1";
+                    String target = CcrChaos.active(ccr).equalsIgnoreCase("NODE1") ? "NODE2" : "NODE1";
                     action = "move to " + target;
-                    tryRun(ccr, "Move-ClusteredMailboxServer -Identity CCRCMS -TargetMachine " + target
-                            + " -MoveComment chaos -Confirm:$false", stats);
+                    ChaosSeeds.tryRun(lab, "Move-ClusteredMailboxServer -Identity CCRCMS -TargetMachine " + target
+                            + " -MoveComment chaos -Confirm:$false", stats.refusals);
                 }
             }
             stats.actions.merge(action.replaceAll(" NODE[12].*| to NODE[12]", ""), 1, Integer::sum);
             log.add(lab.clock().instant() + " " + action);
             ccr.runFor(Duration.ofMillis(5_000 + random.nextLong(40_000)));
         }
-        settle(ccr, membership, network, stats);
-        check(ccr, watch, seed, log, stats);
-        for (FaultPoint point : lab.faultPoints().registered()) {
-            if (point.firings() > 0) {
-                stats.firings.merge(point.name(), point.firings(), Integer::sum);
-            }
-        }
+        CcrChaos.settle(ccr, membership, network, stats, () -> { });
+        CcrChaos.check(ccr, watch, seed, log, stats, verbose);
+        stats.countFirings(lab);
     }
 
     /** Each armed with probability 2/3 at a small per-consultation probability (membership: every 1.2 s; NICs: 10 s). */
-    private static FaultPlan randomPlan(RandomGenerator random) {
+    static FaultPlan randomPlan(RandomGenerator random) {
         List<FaultRule> rules = new ArrayList<>();
         addRule(rules, random, ClusterMembership.NODE_CRASH_FAULT, 0.004);
         addRule(rules, random, ClusterMembership.WITNESS_OUTAGE_FAULT, 0.004);
@@ -272,141 +191,9 @@ class ReplicationChaosTest {
         return new FaultPlan(rules);
     }
 
-    private static void addRule(List<FaultRule> rules, RandomGenerator random, String point, double maxProbability) {
+    static void addRule(List<FaultRule> rules, RandomGenerator random, String point, double maxProbability) {
         if (random.nextInt(3) > 0) {
             rules.add(new FaultRule(point, random.nextDouble(maxProbability), 1 + random.nextInt(2)));
-        }
-    }
-
-    private static void setDial(CcrFailoverLab ccr, Watch watch, int dial, String forced, List<String> log, Stats stats) {
-        if (tryRun(ccr, "Set-MailboxServer CCRCMS -AutoDatabaseMountDial " + DIALS.get(dial) + forced, stats)) {
-            watch.dialLogs = DIAL_LOGS[dial];
-            log.add(ccr.lab.clock().instant() + " dial " + DIALS.get(dial) + forced);
-        }
-    }
-
-    private static String active(CcrFailoverLab ccr) {
-        String active = ccr.activeNode();
-        return active.isEmpty() ? "NODE1" : active.toUpperCase(java.util.Locale.ROOT);
-    }
-
-    /** Runs a statement an administrator might run now; the product may refuse it in the state the chaos left. */
-    private static boolean tryRun(CcrFailoverLab ccr, String statement, Stats stats) {
-        RunReport report = ccr.lab.run(RunbookParser.parse("chaos.ps1", statement), RunOptions.defaults());
-        for (StepResult step : report.steps()) {
-            if (step.status() == StepStatus.FAILED) {
-                stats.refusals.merge(statement.split(" ")[0] + ": " + step.error().code(), 1, Integer::sum);
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void powerOn(CcrFailoverLab ccr, ClusterMembership membership, String node) {
-        Host host = ccr.host(node);
-        switch (host.powerState()) {
-            case CRASHED, OFF -> host.powerOn();
-            case ON -> {
-                // The membership's node-crash fault stops the node's cluster service only: restart it.
-                if (!membership.isHostUp(node)) {
-                    membership.restart(node);
-                }
-            }
-            default -> {
-                // Booting or shutting down: on its way.
-            }
-        }
-    }
-
-    /** Heals every fault, powers every node on, resumes the copy and lets the world run. */
-    private static void settle(CcrFailoverLab ccr, ClusterMembership membership, HostConnectivity network, Stats stats) {
-        ccr.lab.faultPoints().apply(FaultPlan.NONE);
-        for (String node : NODES) {
-            NICS.forEach(nic -> network.nicUp(node, nic));
-            powerOn(ccr, membership, node);
-        }
-        membership.witnessRestored();
-        // A boot takes 3 minutes; then the join and the CMS's failover or the held mount play out.
-        ccr.runFor(Duration.ofMinutes(3).plusSeconds(30));
-        // A NIC fault of the injector may still be active (it heals on its own timer): up again by hand.
-        for (String node : NODES) {
-            NICS.forEach(nic -> network.nicUp(node, nic));
-            powerOn(ccr, membership, node);
-        }
-        if (ccr.copy().isSuspended()) {
-            tryRun(ccr, "Resume-StorageGroupCopy -Identity " + SG_ARG + " -Confirm:$false", stats);
-        }
-        ccr.runFor(Duration.ofMinutes(2));
-    }
-
-    private static void check(CcrFailoverLab ccr, Watch watch, long seed, List<String> log, Stats stats) {
-        Lab lab = ccr.lab;
-        String context = "seed " + seed + " " + log;
-        // (1) No split brain: the lab's invariants (cluster ones; the mail one is checked below, directly).
-        RunReport report = lab.run(RunbookParser.parse("check.ps1", "Get-Date"), RunOptions.defaults());
-        for (InvariantResult invariant : report.invariants()) {
-            if (!invariant.name().equals(MailFlow.NAME)) {
-                assertThat(invariant.held()).as("%s: %s: %s", context, invariant.name(), invariant.detail()).isTrue();
-            }
-        }
-        assertThat(watch.violations).as(context).isEmpty();
-
-        // (2) Loss only where the design permits it.
-        MailFlow mail = lab.instance(MailFlow.class);
-        List<Outages.Outage> outages = lab.instance(Outages.class).ended();
-        List<Instant> unplannedFailovers = new ArrayList<>();
-        for (Outages.Outage outage : outages) {
-            if (outage.planned()) {
-                stats.plannedMoves += outage.isFailover() ? 1 : 0;
-                assertThat(outage.lost()).as("%s: planned %s", context, outage).isZero();
-            } else if (!outage.isFailover()) {
-                stats.restarts++;
-                if (outage.lost() > 0 && Boolean.getBoolean("exha.replication.chaos.verbose")) {
-                    lab.instance(io.github.exha.core.kernel.Kernel.class).journal().entries().stream()
-                            .filter(e -> !e.time().isBefore(outage.start().minusSeconds(30))
-                                    && !e.time().isAfter(outage.end()))
-                            .filter(e -> !e.name().startsWith("heartbeat") && !e.name().contains("log-rolled"))
-                            .forEach(e -> System.out.println("J " + e.time() + " " + e.source() + " " + e.name() + " "
-                                    + e.attributes()));
-                }
-                assertThat(outage.lost()).as("%s: restart in place %s", context, outage).isZero();
-            } else {
-                stats.unplannedFailovers++;
-                stats.lost += outage.lost();
-                stats.resubmitted += outage.resubmitted();
-                unplannedFailovers.add(outage.start());
-            }
-        }
-        stats.held += watch.held;
-        stats.lossyMounts += watch.lossy;
-        stats.forcedMounts += watch.forced;
-        if (!ccr.mounted()) {
-            // Not asserted (liveness is not what this test claims): counted and reported with the seed.
-            stats.notMounted.add(seed);
-            if (Boolean.getBoolean("exha.replication.chaos.verbose")) {
-                var cluster = lab.instance(io.github.exha.cluster.topology.Clusters.class).clusters().get(0);
-                System.out.println("not mounted, seed " + seed + ": " + cluster.groups() + " nodes " + cluster.nodes()
-                        + " resources " + cluster.resources());
-            }
-        }
-        SortedMap<Long, Instant> acknowledged = mail.acknowledgedBy(CcrFailoverLab.DB);
-        SortedSet<Long> held = lab.instance(InformationStore.class).heldMessages(CcrFailoverLab.DB).orElse(null);
-        if (held == null) {
-            // Neither mounted nor shut down cleanly: what it holds cannot be read; the outages were checked above.
-            return;
-        }
-        SortedSet<Long> lostForGood = new TreeSet<>();
-        for (Map.Entry<Long, Instant> message : acknowledged.entrySet()) {
-            if (!held.contains(message.getKey())) {
-                lostForGood.add(message.getKey());
-                boolean permitted = unplannedFailovers.stream().anyMatch(start -> !message.getValue().isAfter(start));
-                assertThat(permitted).as("%s: message %d acknowledged at %s is lost but no unplanned failover began "
-                        + "after it; outages %s", context, message.getKey(), message.getValue(), outages).isTrue();
-            }
-        }
-        stats.lostForGood += lostForGood.size();
-        if (lostForGood.isEmpty()) {
-            assertThat(mail.check().held()).as("%s: %s", context, mail.check().detail()).isTrue();
         }
     }
 }

@@ -10,12 +10,17 @@ import io.github.exha.core.run.StepResult;
 import io.github.exha.core.run.StepStatus;
 import io.github.exha.core.runbook.RunbookParser;
 import io.github.exha.exchange.ExchangeModule;
+import io.github.exha.exchange.server.MailFlow;
+import io.github.exha.exchange.server.Outages;
 import io.github.exha.replication.ReplicationModule;
+import io.github.exha.storage.spi.ReplicationMode;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The seed 000 world without mail: SCC Exchange-Main on SAN-MAIN (F: data, G: logs) replicated in consistency group
- * EXCH-CG to SAN-DR, where the standby SCC Exchange-DR has its disks on the read-only replicas.
+ * EXCH-CG to SAN-DR, where the standby SCC Exchange-DR has its disks on the read-only replicas. A second constructor
+ * adds mail and chooses the group's mode and the link's bandwidth.
  */
 final class SanLab {
     static final String TOPOLOGY = """
@@ -144,6 +149,21 @@ final class SanLab {
     SanLab() {
         this.lab = Lab.create(LabSpec.of(TopologySource.text("seed-000.yaml", TOPOLOGY)), new ClusterModule(),
                 new ExchangeModule(), new ReplicationModule());
+    }
+
+    /**
+     * The same world with mail: every random stream drawn from {@code seed}, the consistency group in {@code mode},
+     * the SAN link's bandwidth {@code bandwidth} (a topology size, {@code 100MB} as declared), and a workload of
+     * {@code messagesPerHour} 100 KB messages to Exchange-Main's mailboxes.
+     */
+    SanLab(long seed, ReplicationMode mode, String bandwidth, int messagesPerHour) {
+        String topology = TOPOLOGY.replace("mode: SYNC", "mode: " + mode.name())
+                .replace("bandwidth: 100MB", "bandwidth: " + bandwidth)
+                + "  workload: { messagesPerHour: " + messagesPerHour + ", size: { distribution: fixed, mean: 100KB } }\n";
+        this.lab = Lab.create(new LabSpec(TopologySource.text("seed-000.yaml", topology), OptionalLong.of(seed)),
+                new ClusterModule(), new ExchangeModule(), new ReplicationModule());
+        lab.instance(MailFlow.class);
+        lab.instance(Outages.class);
     }
 
     RunReport run(String runbook) {
