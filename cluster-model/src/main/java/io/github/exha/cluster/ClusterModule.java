@@ -22,6 +22,7 @@ import java.util.List;
 import io.github.exha.cluster.command.CaclsCommand;
 import io.github.exha.cluster.command.ClusterExe;
 import io.github.exha.cluster.command.MakeDirectory;
+import io.github.exha.cluster.command.DirCommand;
 import io.github.exha.cluster.command.MoveCommand;
 import io.github.exha.cluster.host.OpenFiles;
 import io.github.exha.cluster.command.NetCommand;
@@ -83,11 +84,13 @@ public final class ClusterModule extends AbstractModule {
         bind(ShutdownCommand.class).in(Singleton.class);
         CoreModule.commands(binder()).addBinding().to(ShutdownCommand.class);
         // ---- shutdown.exe (end)
-        // ---- move (begin)
+        // ---- move and dir (begin)
         openFiles(binder());
-        bind(MoveCommand.class).in(Singleton.class);
-        CoreModule.commands(binder()).addBinding().to(MoveCommand.class);
-        // ---- move (end)
+        for (Class<? extends Command> command : List.of(MoveCommand.class, DirCommand.class)) {
+            bind(command).in(Singleton.class);
+            CoreModule.commands(binder()).addBinding().to(command);
+        }
+        // ---- move and dir (end)
         bind(ResourceTypeRegistry.class).in(Singleton.class);
         MapBinder<String, ResourceType> types = resourceTypes(binder());
         types.addBinding(PhysicalDiskType.NAME).to(PhysicalDiskType.class);

@@ -166,7 +166,7 @@ public final class MoveCommand implements Command {
                 throw new ExhaException(ClusterErrorCode.PATH_NOT_FOUND, "The system cannot find the path specified. ("
                         + folder + " on " + host.name() + ")", NativeCode.win32(3));
             }
-            Pattern pattern = wildcard(name);
+            Pattern pattern = DirCommand.wildcard(name);
             int before = sources.size();
             for (DirectoryEntry entry : where.volume().list(where.path())) {
                 if (!entry.directory() && pattern.matcher(entry.name()).matches()) {
@@ -242,22 +242,6 @@ public final class MoveCommand implements Command {
             int at = parent.lastIndexOf('\\');
             parent = at <= 0 ? "\\" : parent.substring(0, at);
         }
-    }
-
-    // cmd's wildcards: * any run of characters, ? one character; *.* matches names without a dot too.
-    private static Pattern wildcard(String name) {
-        if (name.equals("*.*")) {
-            return Pattern.compile(".*");
-        }
-        StringBuilder regex = new StringBuilder();
-        for (char c : name.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     private static String join(String folder, String name) {

@@ -337,6 +337,7 @@ public final class ReplicationService {
             throw new ExhaException(ReplicationErrorCode.SEEDING_REFUSED, "The database of storage group '"
                     + group.identity() + "' has no copy yet. Run Enable-DatabaseCopy first.");
         }
+        followConfiguredPaths(copy, group);
         MailboxDatabase database = onlyDatabase(group);
         LogDirectory targetLogs = targetLogs(copy, group, target);
         List<String> existing = new ArrayList<>();
@@ -535,6 +536,7 @@ public final class ReplicationService {
             return;
         }
         StorageGroup group = directory.storageGroup(copy.storageGroupIdentity());
+        followConfiguredPaths(copy, group);
         if (!copy.copying) {
             sourceHost(group).filter(Host::isRunning).filter(source -> reaches(source, target))
                     .ifPresent(source -> copyNext(copy, group, source, target));
@@ -776,6 +778,28 @@ public final class ReplicationService {
             return clusteredServers.activeNode(server).map(datacenter::host);
         }
         return server.host().map(datacenter::host);
+    }
+
+    /**
+     * CCR and SCR copies live at the storage group's own paths (DOMAIN.md §2), so when the paths change in Active
+     * Directory ({@code Move-StorageGroupPath} / {@code Move-DatabasePath -ConfigurationOnly}, seed 004) the service
+     * looks for the copy's files at the new ones from then on; moving the files there is the administrator's job.
+     * LCR copies keep the paths they were enabled with.
+     */
+    private void followConfiguredPaths(StorageGroupCopy copy, StorageGroup group) {
+        CopyPaths configured = switch (copy.kind()) {
+            case LOCAL -> copy.paths();
+            case CLUSTER, STANDBY -> new CopyPaths(group.logFolderPath(), group.systemFolderPath(),
+                    directory.databases(group.identity()).stream().findFirst().map(MailboxDatabase::edbFilePath)
+                            .orElse(copy.paths().edbFile()));
+        };
+        if (!configured.equals(copy.paths())) {
+            CopyPaths old = copy.paths();
+            copy.paths(configured);
+            journal(JournalEntry.Type.STATE_CHANGE, "copy.paths-changed", copy, Map.of("logFolder",
+                    configured.logFolder(), "edbFile", configured.edbFile(), "oldLogFolder", old.logFolder(),
+                    "oldEdbFile", old.edbFile()));
+        }
     }
 
     private boolean reaches(Host source, Host target) {
