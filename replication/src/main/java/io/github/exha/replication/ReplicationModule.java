@@ -3,6 +3,10 @@ package io.github.exha.replication;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.github.exha.cluster.ClusterModule;
+import io.github.exha.cluster.host.Host;
+import io.github.exha.cluster.host.OpenFile;
+import io.github.exha.cluster.host.OpenFiles;
 import io.github.exha.cluster.network.HostConnectivity;
 import io.github.exha.cluster.storage.StorageFabric;
 import io.github.exha.cluster.topology.Clusters;
@@ -63,6 +67,10 @@ public final class ReplicationModule extends AbstractModule {
         ExchangeModule.passiveCopySeeding(binder()).setBinding().toProvider(new PassiveNodeSeedingProvider(
                 getProvider(Kernel.class), getProvider(ReplicationService.class))).in(Singleton.class);
         // ---- seeding after a CCR passive node's setup (end)
+        // ---- files the replication service holds open, which move refuses to touch (begin)
+        ClusterModule.openFiles(binder()).addBinding().toInstance(new ReplicationServiceFiles(
+                getProvider(ReplicationService.class)));
+        // ---- files the replication service holds open, which move refuses to touch (end)
         // ---- storage-based replication (begin)
         CoreModule.topologySections(binder()).addBinding().toInstance(new SanReplicationSection());
         for (Class<? extends Command> command : SanReplicationCommands.all()) {
@@ -85,6 +93,14 @@ public final class ReplicationModule extends AbstractModule {
                 store);
         service.enableClusterCopies();
         return service;
+    }
+
+    // The copies' files the lab's replication service holds, asked when a command needs them.
+    private record ReplicationServiceFiles(Provider<ReplicationService> service) implements OpenFiles {
+        @Override
+        public List<OpenFile> openOn(Host host) {
+            return service.get().openFiles(host);
+        }
     }
 
     // Builds the seeding on the lab's kernel and (lazily) its replication service.

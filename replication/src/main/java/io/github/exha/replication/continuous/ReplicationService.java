@@ -2,6 +2,7 @@ package io.github.exha.replication.continuous;
 
 import io.github.exha.cluster.fs.Volume;
 import io.github.exha.cluster.host.Host;
+import io.github.exha.cluster.host.OpenFile;
 import io.github.exha.cluster.host.WindowsPath;
 import io.github.exha.cluster.network.HostConnectivity;
 import io.github.exha.cluster.topology.Datacenter;
@@ -63,6 +64,8 @@ import java.util.concurrent.CompletionException;
 public final class ReplicationService {
     /** Journal source of the service's events. */
     public static final String SOURCE = "MSExchangeRepl";
+    /** The image name of the Microsoft Exchange Replication service, which holds the copies' database files open. */
+    public static final String PROCESS = "msexchangerepl.exe";
     /**
      * CHOICE: shipping a log or seeding a file takes 80 ms per MB (about 100 Mbit/s), whatever the hosts: the lab's
      * {@link HostConnectivity} knows reachability only, no latency or bandwidth.
@@ -280,6 +283,26 @@ public final class ReplicationService {
         copy.suspendComment = "";
         journal(JournalEntry.Type.EVENT_LOG, "copy.resumed", copy, Map.of());
         pump(copy);
+    }
+
+    /**
+     * The files the service holds open on {@code host}: the passive database file of each copy targeting it while the
+     * copy is seeded or replicates (CHOICE: replay keeps the copy's database attached from seeding until the copy is
+     * suspended or fails). A suspended copy holds nothing, which is why seed 004 suspends the copy before the passive
+     * node's files are moved.
+     */
+    public List<OpenFile> openFiles(Host host) {
+        List<OpenFile> open = new ArrayList<>();
+        if (!host.isRunning()) {
+            return open;
+        }
+        for (StorageGroupCopy copy : copies.values()) {
+            boolean attached = copy.seeding || copy.seeded && !copy.suspended && !copy.failed;
+            if (attached && copy.targetMachine().equalsIgnoreCase(host.name()) && copy.paths().hasEdbFile()) {
+                open.add(new OpenFile(copy.paths().edbFile(), PROCESS));
+            }
+        }
+        return open;
     }
 
     // ---- seeding --------------------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ import io.github.exha.exchange.store.DatabaseFile;
 import io.github.exha.exchange.store.LogDirectory;
 import io.github.exha.exchange.store.LogFormat;
 import io.github.exha.exchange.store.LogPrefix;
+import io.github.exha.core.run.RunReport;
+import io.github.exha.core.run.StepResult;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -102,5 +104,20 @@ class ClusterContinuousReplicationTest {
                 + "-Confirm:$false");
         lab.runFor(Duration.ofMinutes(1));
         assertThat(lab.status(copy).summary()).isEqualTo(SummaryCopyStatus.HEALTHY);
+    }
+
+    @Test
+    void thePassiveDatabaseFileIsHeldByTheReplicationServiceUntilTheCopyIsSuspended() {
+        ReplicationLab lab = new ReplicationLab();
+        lab.runFor(Duration.ofMinutes(1));
+        RunReport refused = lab.run("Enter-PSSession NODE2\nmove \"D:\\DB\\Mailbox Database.edb\" D:\\x.edb\n");
+        StepResult move = refused.steps().get(1);
+        assertThat(move.error().code()).isEqualTo("cluster.fs.sharing-violation");
+        assertThat(move.error().message()).contains("D:\\DB\\Mailbox Database.edb is open in msexchangerepl.exe on "
+                + "NODE2");
+
+        String moved = lab.text("Suspend-StorageGroupCopy -Identity \"CCRCMS\\First Storage Group\"\n"
+                + "Enter-PSSession NODE2\nmove \"D:\\DB\\Mailbox Database.edb\" D:\\x.edb\n");
+        assertThat(moved).contains("1 file(s) moved.");
     }
 }
