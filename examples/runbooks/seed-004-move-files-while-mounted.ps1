@@ -1,4 +1,5 @@
 # Topology: seed-004-ccr.yaml
+# Options: --continue-on-error
 # Seed 004's manual file move done too early, while the database is still mounted: the Information Store (store.exe)
 # holds the database file open, so Windows refuses to move it ("The process cannot access the file because it is
 # being used by another process.", error 32) and the database keeps running from where it was. Suspend the copy and

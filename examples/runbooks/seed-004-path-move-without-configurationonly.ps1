@@ -1,4 +1,5 @@
 # Topology: seed-004-ccr.yaml
+# Options: --continue-on-error
 # Seed 004's path move with the -ConfigurationOnly switch forgotten at step 3. On a CCR clustered mailbox server the
 # files exist on both nodes, and Move-DatabasePath cannot move them itself: it refuses and changes nothing (DOMAIN.md
 # §7). Run with --continue-on-error to see that the database still has its old path and mounts from it again.

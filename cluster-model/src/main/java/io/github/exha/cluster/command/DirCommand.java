@@ -68,7 +68,9 @@ public final class DirCommand implements Command {
         int slash = path.path().lastIndexOf('\\');
         String last = path.path().substring(slash + 1);
         boolean wildcards = last.indexOf('*') >= 0 || last.indexOf('?') >= 0;
-        if (!wildcards && volume.isDirectory(path.path())) {
+        // A folder named alone is listed whole, with its . and .. entries.
+        boolean wholeFolder = !wildcards && volume.isDirectory(path.path());
+        if (wholeFolder) {
             folder = path.path();
             names = Pattern.compile(".*");
         } else {
@@ -93,14 +95,14 @@ public final class DirCommand implements Command {
             context.write(" Directory of " + shown);
             context.write("");
         }
-        if (entries.isEmpty() && !(names.pattern().equals(".*") && !bare)) {
+        if (entries.isEmpty() && (bare || !wholeFolder)) {
             throw new ExhaException(ClusterErrorCode.FILE_NOT_FOUND, "File Not Found (" + given + " on " + host.name()
                     + ")", NativeCode.win32(2));
         }
         long files = 0;
         long bytes = 0;
         long folders = 0;
-        if (!bare && !folder.equals("\\") && names.pattern().equals(".*")) {
+        if (!bare && wholeFolder && !folder.equals("\\")) {
             context.write(String.format(Locale.ROOT, "%-14s %s", "<DIR>", "."));
             context.write(String.format(Locale.ROOT, "%-14s %s", "<DIR>", ".."));
             folders += 2;

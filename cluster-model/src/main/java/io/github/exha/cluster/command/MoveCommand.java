@@ -121,7 +121,8 @@ public final class MoveCommand implements Command {
                     continue;
                 }
                 requireNotOpen(host, move);
-                folders |= host.resolve(move.from()).volume().isDirectory(host.resolve(move.from()).path());
+                WindowsPath from = host.resolve(move.from());
+                folders |= from.volume().isDirectory(from.path());
                 context.await(host.moveFile(move.from(), move.to(), true));
                 moved++;
             } catch (ExhaException e) {
@@ -149,7 +150,10 @@ public final class MoveCommand implements Command {
             if (source.isEmpty()) {
                 throw syntax("an empty name in the source list " + sourceList);
             }
-            String name = source.substring(source.lastIndexOf('\\') + 1);
+            int slash = source.lastIndexOf('\\');
+            // The last name; a drive-relative C:*.log has it after the drive.
+            String name = slash >= 0 ? source.substring(slash + 1)
+                    : source.length() > 1 && source.charAt(1) == ':' ? source.substring(2) : source;
             if (name.indexOf('*') < 0 && name.indexOf('?') < 0) {
                 WindowsPath path = host.resolve(source);
                 if (!path.volume().exists(path.path())) {
@@ -159,8 +163,8 @@ public final class MoveCommand implements Command {
                 listed.add(several);
                 continue;
             }
-            int slash = source.lastIndexOf('\\');
-            String folder = slash < 0 ? source.substring(0, 2) + "\\" : source.substring(0, slash + 1);
+            String folder = slash < 0 ? source.substring(0, source.length() - name.length()) + "\\"
+                    : source.substring(0, slash + 1);
             WindowsPath where = host.resolve(folder);
             if (!where.volume().isDirectory(where.path())) {
                 throw new ExhaException(ClusterErrorCode.PATH_NOT_FOUND, "The system cannot find the path specified. ("
