@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Binder;
 import com.google.inject.Provider;
 import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.Multibinder;
 import io.github.exha.cluster.failover.GenericServiceType;
 import io.github.exha.cluster.fault.ClusterFaultInjector;
 import io.github.exha.cluster.fault.FaultTimings;
@@ -21,6 +22,9 @@ import java.util.List;
 import io.github.exha.cluster.command.CaclsCommand;
 import io.github.exha.cluster.command.ClusterExe;
 import io.github.exha.cluster.command.MakeDirectory;
+import io.github.exha.cluster.command.DirCommand;
+import io.github.exha.cluster.command.MoveCommand;
+import io.github.exha.cluster.host.OpenFiles;
 import io.github.exha.cluster.command.NetCommand;
 import io.github.exha.cluster.command.ServerManagerCmd;
 import io.github.exha.cluster.command.ShutdownCommand;
@@ -84,6 +88,13 @@ public final class ClusterModule extends AbstractModule {
         bind(ShutdownCommand.class).in(Singleton.class);
         CoreModule.commands(binder()).addBinding().to(ShutdownCommand.class);
         // ---- shutdown.exe (end)
+        // ---- move and dir (begin)
+        openFiles(binder());
+        for (Class<? extends Command> command : List.of(MoveCommand.class, DirCommand.class)) {
+            bind(command).in(Singleton.class);
+            CoreModule.commands(binder()).addBinding().to(command);
+        }
+        // ---- move and dir (end)
         bind(ResourceTypeRegistry.class).in(Singleton.class);
         MapBinder<String, ResourceType> types = resourceTypes(binder());
         types.addBinding(PhysicalDiskType.NAME).to(PhysicalDiskType.class);
@@ -101,6 +112,14 @@ public final class ClusterModule extends AbstractModule {
      */
     public static MapBinder<String, ResourceType> resourceTypes(Binder binder) {
         return MapBinder.newMapBinder(binder, String.class, ResourceType.class);
+    }
+
+    /**
+     * The set of programs that keep files open on the lab's hosts, which {@code move} asks before it moves a file. A
+     * module contributes one with {@code ClusterModule.openFiles(binder()).addBinding().to(...)}.
+     */
+    public static Multibinder<OpenFiles> openFiles(Binder binder) {
+        return Multibinder.newSetBinder(binder, OpenFiles.class);
     }
 
     @Provides

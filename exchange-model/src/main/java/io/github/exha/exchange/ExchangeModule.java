@@ -18,6 +18,7 @@ import io.github.exha.core.kernel.Kernel;
 import io.github.exha.core.topology.Topology;
 import io.github.exha.exchange.clustering.ClusteredMailboxServers;
 import io.github.exha.exchange.clustering.DatabaseMountGate;
+import io.github.exha.exchange.clustering.PassiveCopySeeding;
 import io.github.exha.exchange.clustering.ClusteredServerGroups;
 import io.github.exha.exchange.clustering.ExchangeResourceKind;
 import io.github.exha.exchange.clustering.ExchangeResourceTypes;
@@ -44,6 +45,9 @@ import io.github.exha.exchange.update.HotfixPackage;
 import io.github.exha.exchange.update.PendingRestarts;
 import io.github.exha.exchange.update.UpdateExchangeVirtualServer;
 import io.github.exha.exchange.update.WindowsUpdatePackage;
+import io.github.exha.cluster.host.Host;
+import io.github.exha.cluster.host.OpenFile;
+import io.github.exha.cluster.host.OpenFiles;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -79,6 +83,7 @@ public final class ExchangeModule extends AbstractModule {
         }
         moveChecks(binder());
         mountGate(binder());
+        passiveCopySeeding(binder());
         bind(ClusteredMailboxServers.class).in(Singleton.class);
         for (Class<? extends Command> command : List.of(GetClusteredMailboxServerStatus.class,
                 MoveClusteredMailboxServer.class, StartClusteredMailboxServer.class, StopClusteredMailboxServer.class,
@@ -101,6 +106,10 @@ public final class ExchangeModule extends AbstractModule {
         bind(ExchangeBuildsReport.class).in(Singleton.class);
         CoreModule.reportSections(binder()).addBinding().to(ExchangeBuildsReport.class);
         // ---- Exchange 2003 service packs, hotfixes and Upgrade Exchange Virtual Server (end)
+        // ---- files the Information Store holds open, which move refuses to touch (begin)
+        bind(InformationStoreFiles.class).in(Singleton.class);
+        ClusterModule.openFiles(binder()).addBinding().to(InformationStoreFiles.class);
+        // ---- files the Information Store holds open, which move refuses to touch (end)
     }
 
     // The command of one hotfix package, built on the lab's hosts and pending restarts.
@@ -176,6 +185,11 @@ public final class ExchangeModule extends AbstractModule {
         return OptionalBinder.newOptionalBinder(binder, DatabaseMountGate.class);
     }
 
+    /** Optional binder of the seeding that follows a CCR passive node's setup (replication sets it). */
+    public static OptionalBinder<PassiveCopySeeding> passiveCopySeeding(Binder binder) {
+        return OptionalBinder.newOptionalBinder(binder, PassiveCopySeeding.class);
+    }
+
     @Provides
     @Singleton
     ExchangeResourceTypes exchangeResourceTypes(Provider<ExchangeDirectory> directory, Provider<Clusters> clusters,
@@ -190,6 +204,21 @@ public final class ExchangeModule extends AbstractModule {
         @Override
         public ResourceType get() {
             return types.get().type(kind);
+        }
+    }
+
+    // The files of the lab's Information Store, asked when a command needs them (the store is built on first use).
+    private static final class InformationStoreFiles implements OpenFiles {
+        private final Provider<Optional<InformationStore>> store;
+
+        @Inject
+        InformationStoreFiles(Provider<Optional<InformationStore>> store) {
+            this.store = store;
+        }
+
+        @Override
+        public List<OpenFile> openOn(Host host) {
+            return store.get().map(s -> s.openFiles(host)).orElse(List.of());
         }
     }
 

@@ -3,6 +3,10 @@ package io.github.exha.replication;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.github.exha.cluster.ClusterModule;
+import io.github.exha.cluster.host.Host;
+import io.github.exha.cluster.host.OpenFile;
+import io.github.exha.cluster.host.OpenFiles;
 import io.github.exha.cluster.network.HostConnectivity;
 import io.github.exha.cluster.storage.StorageFabric;
 import io.github.exha.cluster.topology.Clusters;
@@ -14,12 +18,14 @@ import io.github.exha.core.topology.Topology;
 import io.github.exha.exchange.ExchangeModule;
 import io.github.exha.exchange.clustering.ClusteredMailboxServers;
 import io.github.exha.exchange.clustering.ClusteredServerGroups;
+import io.github.exha.exchange.clustering.PassiveCopySeeding;
 import io.github.exha.exchange.config.ExchangeDirectory;
 import io.github.exha.exchange.server.InformationStore;
 import io.github.exha.exchange.server.TransportDumpster;
 import io.github.exha.replication.continuous.ClusterCopyActivation;
 import io.github.exha.replication.continuous.CopyStateMoveCheck;
 import io.github.exha.replication.continuous.DisableStorageGroupCopy;
+import io.github.exha.replication.continuous.PassiveNodeSeeding;
 import io.github.exha.replication.continuous.EnableDatabaseCopy;
 import io.github.exha.replication.continuous.EnableStorageGroupCopy;
 import io.github.exha.replication.continuous.GetStorageGroupCopyStatus;
@@ -57,6 +63,14 @@ public final class ReplicationModule extends AbstractModule {
         ExchangeModule.moveChecks(binder()).addBinding().to(CopyStateMoveCheck.class);
         ExchangeModule.mountGate(binder()).setBinding().to(ClusterCopyActivation.class);
         // ---- continuous replication (end)
+        // ---- seeding after a CCR passive node's setup (begin)
+        ExchangeModule.passiveCopySeeding(binder()).setBinding().toProvider(new PassiveNodeSeedingProvider(
+                getProvider(Kernel.class), getProvider(ReplicationService.class))).in(Singleton.class);
+        // ---- seeding after a CCR passive node's setup (end)
+        // ---- files the replication service holds open, which move refuses to touch (begin)
+        ClusterModule.openFiles(binder()).addBinding().toInstance(new ReplicationServiceFiles(
+                getProvider(ReplicationService.class)));
+        // ---- files the replication service holds open, which move refuses to touch (end)
         // ---- storage-based replication (begin)
         CoreModule.topologySections(binder()).addBinding().toInstance(new SanReplicationSection());
         for (Class<? extends Command> command : SanReplicationCommands.all()) {
@@ -79,6 +93,23 @@ public final class ReplicationModule extends AbstractModule {
                 store);
         service.enableClusterCopies();
         return service;
+    }
+
+    // The copies' files the lab's replication service holds, asked when a command needs them.
+    private record ReplicationServiceFiles(Provider<ReplicationService> service) implements OpenFiles {
+        @Override
+        public List<OpenFile> openOn(Host host) {
+            return service.get().openFiles(host);
+        }
+    }
+
+    // Builds the seeding on the lab's kernel and (lazily) its replication service.
+    private record PassiveNodeSeedingProvider(Provider<Kernel> kernel, Provider<ReplicationService> service)
+            implements Provider<PassiveCopySeeding> {
+        @Override
+        public PassiveCopySeeding get() {
+            return new PassiveNodeSeeding(kernel.get(), service);
+        }
     }
 
     /**

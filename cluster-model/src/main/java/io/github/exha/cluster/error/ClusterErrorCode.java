@@ -34,6 +34,11 @@ public enum ClusterErrorCode implements ErrorCode {
     UNRECOGNIZED_VOLUME("cluster.fs.unrecognized-volume", STATE),
     /** ERROR_ACCESS_DENIED (5): a directory opened as a file, or a file as a directory. */
     ACCESS_DENIED("cluster.fs.access-denied", USER),
+    /**
+     * ERROR_SHARING_VIOLATION (32): another process has the file open (a mounted database's files held by the
+     * Information Store), so it cannot be moved, renamed or deleted.
+     */
+    SHARING_VIOLATION("cluster.fs.sharing-violation", STATE),
     /** A volume operation in the wrong state (not mounted, mounted twice). */
     VOLUME_STATE("cluster.fs.volume-state", STATE),
 

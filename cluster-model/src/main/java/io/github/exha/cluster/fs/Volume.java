@@ -169,6 +169,17 @@ public final class Volume {
         return new Volume(device, best, table, position, sequence);
     }
 
+    /**
+     * A path inside a volume as Win32 normalises it ({@code \a\.\b\..\c.} gives {@code \a\c}): separators
+     * collapsed, {@code .} and {@code ..} resolved, trailing dots and spaces of names stripped, case kept. Two paths
+     * name the same file when their normal forms are equal ignoring case.
+     *
+     * @throws ExhaException INVALID_NAME (123), NAME_TOO_LONG (206)
+     */
+    public static String normalize(String path) {
+        return VolumePath.parse(path).toString();
+    }
+
     /** Detaches the volume; every later call fails with VOLUME_STATE. Writes nothing (all is on the device). */
     public void dismount() {
         requireMounted();

@@ -58,6 +58,8 @@ public final class Host {
     public static final Duration BOOT_TIME = Duration.ofMinutes(3);
     /** CHOICE: time an orderly shutdown takes, services stopping, until power is off: 1 minute. */
     public static final Duration SHUTDOWN_TIME = Duration.ofMinutes(1);
+    /** Copying a file between volumes reads and writes this many bytes at a time; holes of that size stay holes. */
+    private static final int COPY_PIECE = 64 * 1024;
     /** The label of every host's system volume, {@code C:}. */
     public static final String SYSTEM_LABEL = "System";
 
@@ -601,6 +603,94 @@ public final class Host {
             }
         });
         return operation;
+    }
+
+    /**
+     * Moves a file or folder as MoveFileEx with MOVEFILE_COPY_ALLOWED does ({@code move}): within a volume it is a
+     * rename (folders too); to another volume a file is copied and, once every write of the copy is acknowledged,
+     * deleted from its source, while a folder cannot leave its volume. With {@code replaceExisting} a file at the
+     * target is replaced; a folder there never is. The filesystem keeps no handles: whether another process has the
+     * file open is for the caller to ask ({@link OpenFiles}). The operation completes when the volumes have
+     * acknowledged every write.
+     *
+     * @throws ExhaException FILE_NOT_FOUND (2), PATH_NOT_FOUND (3); FILE_EXISTS (183) when the target is taken and
+     *     not to be replaced; ACCESS_DENIED (5) for a folder to another volume or a folder at the target; DISK_FULL
+     *     (112) when the target volume cannot take the file; the path errors of {@link #resolve}
+     */
+    public Operation<Void> moveFile(String fromPath, String toPath, boolean replaceExisting) {
+        WindowsPath from = resolve(fromPath);
+        WindowsPath to = resolve(toPath);
+        Volume source = from.volume();
+        Volume target = to.volume();
+        boolean folder = source.isDirectory(from.path());
+        long size = folder ? 0 : source.size(from.path()); // FILE_NOT_FOUND or PATH_NOT_FOUND for a missing source
+        boolean sameFile = from.sameAs(to);
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        if (!sameFile && target.exists(to.path())) {
+            if (folder || target.isDirectory(to.path())) {
+                throw new ExhaException(ClusterErrorCode.ACCESS_DENIED, "Access is denied. (" + to + " on " + name()
+                        + " is a folder, or a folder cannot replace " + to + ")", NativeCode.win32(5));
+            }
+            if (!replaceExisting) {
+                throw new ExhaException(ClusterErrorCode.FILE_EXISTS, "Cannot create a file when that file already "
+                        + "exists. (" + to + " on " + name() + ")", NativeCode.win32(183));
+            }
+        }
+        if (source != target) {
+            if (folder) {
+                throw new ExhaException(ClusterErrorCode.ACCESS_DENIED, "Access is denied. (the folder " + from
+                        + " cannot be moved to another volume, " + to.drive() + " on " + name() + ")",
+                        NativeCode.win32(5));
+            }
+            long replaced = target.exists(to.path()) ? target.size(to.path()) : 0;
+            if (size > target.freeBytes() + replaced) {
+                throw new ExhaException(ClusterErrorCode.DISK_FULL, "There is not enough space on the disk. ("
+                        + to.drive() + " on " + name() + " has " + target.freeBytes() + " bytes free; " + from
+                        + " holds " + size + ")", NativeCode.win32(112));
+            }
+        }
+        Operation<Void> operation = kernel.operations().create("move " + from + " to " + to + " on " + name());
+        operation.waitingFor("the disks to acknowledge the move");
+        if (!sameFile && target.exists(to.path())) {
+            writes.add(target.delete(to.path()));
+        }
+        CompletableFuture<Void> moved;
+        if (source == target) {
+            writes.add(source.rename(from.path(), to.path()));
+            moved = CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+        } else {
+            writes.addAll(copyFile(source, from.path(), size, target, to.path()));
+            // The source goes only once its copy is durable, so a crash in between leaves both, never neither.
+            moved = CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                    .thenCompose(copied -> source.delete(from.path()));
+        }
+        moved.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                operation.fail(exhaFailure(failure));
+            } else {
+                operation.complete(null);
+            }
+        });
+        return operation;
+    }
+
+    // Copies a file's bytes piece by piece; pieces that read as zeros stay holes, so sparse log files stay sparse.
+    private static List<CompletableFuture<Void>> copyFile(Volume source, String from, long size, Volume target,
+            String to) {
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        writes.add(target.createFile(to));
+        byte[] piece = new byte[COPY_PIECE];
+        for (long offset = 0; offset < size; offset += COPY_PIECE) {
+            int length = source.read(from, offset, piece, 0, (int) Math.min(COPY_PIECE, size - offset));
+            boolean zeros = true;
+            for (int i = 0; i < length && zeros; i++) {
+                zeros = piece[i] == 0;
+            }
+            if (!zeros || offset + length == size) {
+                writes.add(target.write(to, offset, piece, 0, length));
+            }
+        }
+        return writes;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.exha.cluster.host;
 
 import io.github.exha.cluster.fs.Volume;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,18 @@ public record WindowsPath(DriveLetter drive, Volume volume, String path) {
         if (!path.startsWith("\\")) {
             throw new IllegalArgumentException("a path inside a volume starts with \\: " + path);
         }
+    }
+
+    /**
+     * Whether this and {@code other} name the same file or folder: the same volume and the same path once Win32
+     * normalised it, ignoring case ({@code F:\DB\.\X.EDB} and {@code f:\db\x.edb}).
+     */
+    public boolean sameAs(WindowsPath other) {
+        return volume == other.volume() && key(path).equals(key(other.path()));
+    }
+
+    private static String key(String path) {
+        return Volume.normalize(path).toUpperCase(Locale.ROOT);
     }
 
     /** {@code F:\DB\Mailbox Database.edb}. */

@@ -163,27 +163,30 @@ public final class RunbookRunner {
     private void runPipeline(BoundStatement statement, Session session, List<Object> finalOutput) {
         List<Object> input = null;
         List<BoundCall> calls = statement.calls();
-        for (int i = 0; i < calls.size(); i++) {
-            BoundCall call = calls.get(i);
-            List<Object> output = new ArrayList<>();
-            if (input == null) {
-                invoke(call, call.arguments(), null, session, output);
-            } else if (call.pipelineParameter().isEmpty() && input.isEmpty()) {
-                invoke(call, call.arguments(), null, session, output);
-            } else {
-                for (Object item : input) {
-                    invoke(call, binder.bindPipelineInput(call, item), item, session, output);
+        try {
+            for (int i = 0; i < calls.size(); i++) {
+                BoundCall call = calls.get(i);
+                // The last command writes straight to the step's output, so what it wrote before failing is kept
+                // (cmd's move lists the files it moved, then the error).
+                List<Object> output = i == calls.size() - 1 ? finalOutput : new ArrayList<>();
+                if (input == null) {
+                    invoke(call, call.arguments(), null, session, output);
+                } else if (call.pipelineParameter().isEmpty() && input.isEmpty()) {
+                    invoke(call, call.arguments(), null, session, output);
+                } else {
+                    for (Object item : input) {
+                        invoke(call, binder.bindPipelineInput(call, item), item, session, output);
+                    }
+                }
+                input = output;
+                if (i < calls.size() - 1) {
+                    // Warnings and what-if lines go to the host, not down the pipe, as in PowerShell.
+                    finalOutput.addAll(session.takeHostLines());
                 }
             }
-            input = output;
-            if (i == calls.size() - 1) {
-                finalOutput.addAll(output);
-            } else {
-                // Warnings and what-if lines go to the host, not down the pipe, as in PowerShell.
-                finalOutput.addAll(session.takeHostLines());
-            }
+        } finally {
+            finalOutput.addAll(0, session.takeHostLines());
         }
-        finalOutput.addAll(0, session.takeHostLines());
     }
 
     private void invoke(BoundCall call, Arguments arguments, Object input, Session session, List<Object> output) {

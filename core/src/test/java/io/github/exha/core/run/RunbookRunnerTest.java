@@ -98,6 +98,19 @@ class RunbookRunnerTest {
                     }
                 }
             });
+            // Writes a line, then fails: what it wrote stays in the failed step's output.
+            CoreModule.commands(binder()).addBinding().toInstance(new Command() {
+                @Override
+                public CommandDescriptor descriptor() {
+                    return CommandDescriptor.cmdlet("Copy-Partly", "Copy one item, then fail.", List.of());
+                }
+
+                @Override
+                public void invoke(CommandContext context, Arguments arguments) {
+                    context.write("copied the first item");
+                    throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "The second item cannot be copied.");
+                }
+            });
             CoreModule.reportSections(binder()).addBinding().toInstance(new ReportSection() {
                 @Override
                 public String name() {
@@ -146,6 +159,14 @@ class RunbookRunnerTest {
         RunReport report = run("Dismount-Database 'EX1\\SG1\\DB1' -Confirm:$false", RunOptions.defaults());
         assertThat(report.reports()).containsEntry("dismounts", List.of("EX1\\SG1\\DB1"));
         assertThat(report.summaries()).containsExactly("1 databases dismounted");
+    }
+
+    @Test
+    void aFailedStepKeepsWhatItsCommandWroteBeforeFailing() {
+        RunReport report = run("Copy-Partly", RunOptions.defaults());
+        assertThat(report.steps().get(0).status()).isEqualTo(StepStatus.FAILED);
+        assertThat(report.steps().get(0).output()).containsExactly("copied the first item");
+        assertThat(report.steps().get(0).error().message()).isEqualTo("The second item cannot be copied.");
     }
 
     @Test

@@ -31,7 +31,9 @@ class ScenarioCommandTest {
             Map.entry("seed-000-naive-upgrade", 1), Map.entry("seed-000-upgrade-procedure", 0),
             Map.entry("seed-001-refusals", 1), Map.entry("seed-001-rolling-upgrade-2node", 0),
             Map.entry("seed-001-rolling-upgrade-4node", 0), Map.entry("seed-002-scc", 0),
-            Map.entry("seed-003-scr-failover-failback", 0), Map.entry("seed-004-build-ccr-cluster", 0),
+            Map.entry("seed-003-scr-failover-failback", 0), Map.entry("seed-004-ccr-build", 0),
+            Map.entry("seed-004-move-files-while-mounted", 1), Map.entry("seed-004-path-move", 0),
+            Map.entry("seed-004-path-move-without-configurationonly", 1),
             Map.entry("seed-004-cacls-verbatim", 1), Map.entry("seed-lines", 1), Map.entry("wait-90-seconds", 0));
 
     static Stream<String> runbooks() throws IOException {

@@ -1,6 +1,7 @@
 package io.github.exha.exchange.server;
 
 import io.github.exha.cluster.host.Host;
+import io.github.exha.cluster.host.OpenFile;
 import io.github.exha.cluster.host.PowerState;
 import io.github.exha.cluster.topology.Datacenter;
 import io.github.exha.core.error.ExhaException;
@@ -51,6 +52,8 @@ import java.util.TreeMap;
 public final class ExchangeInformationStore implements InformationStore {
     /** Journal source of the service's own entries. */
     public static final String SOURCE = "MSExchangeIS";
+    /** The image name of the Information Store process, which holds the store's files open. */
+    public static final String PROCESS = "store.exe";
     /** The lost log resilience depth of a CCR storage group from Exchange 2007 SP1 on (DOMAIN.md §3). */
     public static final int CCR_SP1_LOST_LOG_RESILIENCE_DEPTH = 10;
 
@@ -265,6 +268,36 @@ public final class ExchangeInformationStore implements InformationStore {
     @Override
     public void closeCurrentLogForBackup(String databaseIdentity) {
         storeOf(databaseIdentity).ifPresent(database -> database.storageGroup().closeCurrentLogForBackup());
+    }
+
+    @Override
+    public List<OpenFile> openFiles(Host host) {
+        List<OpenFile> open = new ArrayList<>();
+        for (StorageGroupStore store : stores.values()) {
+            if (store.host() != host || !store.isRunning()) {
+                continue;
+            }
+            // ESE holds the log stream's files and the attached databases; closed logs are not held.
+            StorageGroupSettings settings = store.settings();
+            LogFormat format = settings.format();
+            List<String> logs = new ArrayList<>(List.of(format.currentName(settings.prefix()),
+                    format.temporaryName(settings.prefix())));
+            logs.addAll(format.reserveNames(settings.prefix()));
+            for (String log : logs) {
+                open.add(new OpenFile(inFolder(settings.logFolder(), log), PROCESS));
+            }
+            open.add(new OpenFile(store.checkpointPath(), PROCESS));
+            for (StoreDatabase database : store.databases()) {
+                if (database.isMounted()) {
+                    open.add(new OpenFile(database.path(), PROCESS));
+                }
+            }
+        }
+        return open;
+    }
+
+    private static String inFolder(String folder, String name) {
+        return folder.endsWith("\\") ? folder + name : folder + "\\" + name;
     }
 
     /**

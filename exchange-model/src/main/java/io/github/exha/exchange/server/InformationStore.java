@@ -1,5 +1,7 @@
 package io.github.exha.exchange.server;
 
+import io.github.exha.cluster.host.Host;
+import io.github.exha.cluster.host.OpenFile;
 import io.github.exha.core.kernel.Operation;
 import io.github.exha.exchange.config.Mailbox;
 import java.util.List;
@@ -74,4 +76,13 @@ public interface InformationStore {
      * copy does (the backup's records make the log non-empty). Nothing happens when the server does not run.
      */
     void closeCurrentLogForBackup(String databaseIdentity);
+
+    /**
+     * The files the store keeps open on a host now, which Windows lets no other process move or delete: for each
+     * storage group whose instance runs there, its current and next logs, reserve logs and checkpoint, and the file of
+     * each mounted database. A store that does not say holds none.
+     */
+    default List<OpenFile> openFiles(Host host) {
+        return List.of();
+    }
 }

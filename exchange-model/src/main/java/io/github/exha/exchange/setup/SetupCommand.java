@@ -25,6 +25,7 @@ import io.github.exha.core.kernel.Operation;
 import io.github.exha.exchange.clustering.ClusteredMailboxServerState;
 import io.github.exha.exchange.clustering.ClusteredMailboxServers;
 import io.github.exha.exchange.clustering.ClusteredServerGroups;
+import io.github.exha.exchange.clustering.PassiveCopySeeding;
 import io.github.exha.exchange.clustering.SharedDisk;
 import io.github.exha.exchange.config.AutoDatabaseMountDial;
 import io.github.exha.exchange.config.ClusterPlacement;
@@ -136,12 +137,14 @@ public final class SetupCommand implements Command {
     private final SetupMedia media;
     // A provider: a lab may bind no Information Store (then a stand-alone upgrade has no store to restart).
     private final Provider<Optional<InformationStore>> store;
+    // A provider: replication binds it, and a lab without replication has none.
+    private final Provider<Optional<PassiveCopySeeding>> passiveCopySeeding;
 
     /** Setup over the lab, running from its media. */
     @Inject
     public SetupCommand(ExchangeDirectory directory, Clusters clusters, Datacenter datacenter,
             ClusteredServerGroups groups, ClusteredMailboxServers servers, SetupMedia media,
-            Provider<Optional<InformationStore>> store) {
+            Provider<Optional<InformationStore>> store, Provider<Optional<PassiveCopySeeding>> passiveCopySeeding) {
         this.directory = directory;
         this.clusters = clusters;
         this.datacenter = datacenter;
@@ -149,6 +152,7 @@ public final class SetupCommand implements Command {
         this.servers = servers;
         this.media = media;
         this.store = store;
+        this.passiveCopySeeding = passiveCopySeeding;
     }
 
     @Override
@@ -227,6 +231,7 @@ public final class SetupCommand implements Command {
                 }
             }
             completed(context, host, "Passive Clustered Mailbox Role");
+            seedPassiveCopies(context, host, server);
             return;
         }
         if (cluster.isPresent()) {
@@ -243,6 +248,23 @@ public final class SetupCommand implements Command {
         }
         for (ServerRole role : roles) {
             completed(context, host, role.powerShellName() + " Role");
+        }
+    }
+
+    // CCR: once the passive role is in, the replication service seeds the node's copies (DOMAIN.md §1). A seed that
+    // fails does not undo setup; the copy waits for Update-StorageGroupCopy.
+    private void seedPassiveCopies(CommandContext context, Host host, ExchangeServer server) {
+        Optional<PassiveCopySeeding> seeding = passiveCopySeeding.get();
+        if (server.clusteredStorageType() != ClusteredStorageType.NON_SHARED || seeding.isEmpty()) {
+            return;
+        }
+        log(context, host, "Seeding the storage group copies of clustered mailbox server '" + server.name() + "' on "
+                + host.name());
+        try {
+            context.await(seeding.get().seed(server, host.name()));
+        } catch (ExhaException failed) {
+            context.warn("Seeding the storage group copies of '" + server.name() + "' on " + host.name() + " failed: "
+                    + failed.getMessage() + " Seed them with Update-StorageGroupCopy.");
         }
     }
 

@@ -1,31 +1,22 @@
 package io.github.exha.exchange.shell;
 
-import io.github.exha.cluster.fs.Volume;
 import io.github.exha.cluster.host.Host;
 import io.github.exha.cluster.host.WindowsPath;
 import io.github.exha.core.command.CommandContext;
 import io.github.exha.core.error.ExhaException;
-import io.github.exha.core.kernel.Kernel;
-import io.github.exha.core.kernel.Operation;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
- * Moves a store's files on one host, as the path-move cmdlets do for a stand-alone or SCC server: a rename within a
- * volume, else a copy to the target volume and a delete of the source once the copy is durable. Missing target
- * folders are created. Every step waits, in virtual time, for the volume to acknowledge its writes.
+ * Moves a store's files on one host, as the path-move cmdlets do for a stand-alone or SCC server, with the host's
+ * {@link Host#moveFile}: a rename within a volume, else a copy to the target volume and a delete of the source once the
+ * copy is durable. Missing target folders are created. Every step waits, in virtual time, for the volume to
+ * acknowledge its writes.
  */
 final class FileRelocation {
-    // Copy in chunks so a large database file never has to sit in memory whole.
-    private static final int CHUNK = 1 << 20;
-
-    private final Kernel kernel;
     private final CommandContext context;
     private final Host host;
 
-    FileRelocation(Kernel kernel, CommandContext context, Host host) {
-        this.kernel = kernel;
+    FileRelocation(CommandContext context, Host host) {
         this.context = context;
         this.host = host;
     }
@@ -63,48 +54,15 @@ final class FileRelocation {
         }
     }
 
-    /** Moves the files, one after another. */
+    /** Moves the files, one after another, creating missing target folders. */
     void move(List<Move> moves) {
         for (Move move : moves) {
-            WindowsPath from = host.resolve(move.from());
-            WindowsPath to = host.resolve(move.to());
             String folder = move.to().substring(0, move.to().lastIndexOf('\\'));
+            WindowsPath to = host.resolve(move.to());
             if (folder.length() > 2 && !to.volume().exists(host.resolve(folder).path())) {
                 context.await(host.createDirectory(folder));
             }
-            if (from.volume() == to.volume()) {
-                await(from.volume().rename(from.path(), to.path()), "rename " + move.from());
-            } else {
-                copy(from, to);
-                await(from.volume().delete(from.path()), "delete " + move.from());
-            }
+            context.await(host.moveFile(move.from(), move.to(), false));
         }
-    }
-
-    private void copy(WindowsPath from, WindowsPath to) {
-        Volume source = from.volume();
-        long size = source.size(from.path());
-        await(to.volume().createFile(to.path()), "create " + to);
-        byte[] buffer = new byte[CHUNK];
-        for (long offset = 0; offset < size; offset += CHUNK) {
-            int length = source.read(from.path(), offset, buffer, 0, (int) Math.min(CHUNK, size - offset));
-            await(to.volume().append(to.path(), buffer, 0, length), "copy " + from + " to " + to);
-        }
-    }
-
-    private void await(CompletableFuture<Void> write, String what) {
-        Operation<Void> operation = kernel.operations().create(what + " on " + host.name());
-        operation.waitingFor("the disk to acknowledge the write");
-        write.whenComplete((ignored, failure) -> {
-            if (failure == null) {
-                operation.complete(null);
-            } else {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                operation.fail(cause instanceof ExhaException exha ? exha : new ExhaException(
-                        ShellErrorCode.FILE_MOVE_FAILED, what + " failed: " + cause.getMessage()));
-            }
-        });
-        context.await(operation);
     }
 }

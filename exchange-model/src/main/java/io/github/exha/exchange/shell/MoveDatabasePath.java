@@ -10,7 +10,6 @@ import io.github.exha.core.command.ConfirmImpact;
 import io.github.exha.core.command.ParameterDescriptor;
 import io.github.exha.core.command.ParameterType;
 import io.github.exha.core.error.ExhaException;
-import io.github.exha.core.kernel.Kernel;
 import io.github.exha.exchange.config.ClusteredStorageType;
 import io.github.exha.exchange.config.ExchangeDirectory;
 import io.github.exha.exchange.config.ExchangeServer;
@@ -53,15 +52,12 @@ public final class MoveDatabasePath implements Command {
 
     private final ExchangeDirectory directory;
     private final StoreLocator locator;
-    private final Kernel kernel;
 
     /** A command changing the directory and the files on the server's volumes. */
     @Inject
-    public MoveDatabasePath(ExchangeDirectory directory, Optional<InformationStore> store, Datacenter datacenter,
-            Kernel kernel) {
+    public MoveDatabasePath(ExchangeDirectory directory, Optional<InformationStore> store, Datacenter datacenter) {
         this.directory = directory;
         this.locator = new StoreLocator(store, directory, datacenter);
-        this.kernel = kernel;
     }
 
     @Override
@@ -89,7 +85,7 @@ public final class MoveDatabasePath implements Command {
             }
             return;
         }
-        FileRelocation files = new FileRelocation(kernel, context, locator.filesHost(server));
+        FileRelocation files = new FileRelocation(context, locator.filesHost(server));
         List<FileRelocation.Move> moves = files.existing(List.of(new FileRelocation.Move(database.edbFilePath(),
                 newPath)));
         files.check(moves);

@@ -13,7 +13,6 @@ import io.github.exha.core.command.ConfirmImpact;
 import io.github.exha.core.command.ParameterDescriptor;
 import io.github.exha.core.command.ParameterType;
 import io.github.exha.core.error.ExhaException;
-import io.github.exha.core.kernel.Kernel;
 import io.github.exha.exchange.config.ExchangeDirectory;
 import io.github.exha.exchange.config.ExchangeServer;
 import io.github.exha.exchange.config.MailboxDatabase;
@@ -50,15 +49,12 @@ public final class MoveStorageGroupPath implements Command {
 
     private final ExchangeDirectory directory;
     private final StoreLocator locator;
-    private final Kernel kernel;
 
     /** A command changing the directory and the files on the server's volumes. */
     @Inject
-    public MoveStorageGroupPath(ExchangeDirectory directory, Optional<InformationStore> store, Datacenter datacenter,
-            Kernel kernel) {
+    public MoveStorageGroupPath(ExchangeDirectory directory, Optional<InformationStore> store, Datacenter datacenter) {
         this.directory = directory;
         this.locator = new StoreLocator(store, directory, datacenter);
-        this.kernel = kernel;
     }
 
     @Override
@@ -98,7 +94,7 @@ public final class MoveStorageGroupPath implements Command {
             return;
         }
         Host host = locator.filesHost(server);
-        FileRelocation files = new FileRelocation(kernel, context, host);
+        FileRelocation files = new FileRelocation(context, host);
         List<FileRelocation.Move> moves = files.existing(moves(host, group, moved));
         files.check(moves);
         if (!context.shouldProcess(group.identity(), "Move-StorageGroupPath")) {

@@ -2,6 +2,7 @@ package io.github.exha.replication.continuous;
 
 import io.github.exha.cluster.fs.Volume;
 import io.github.exha.cluster.host.Host;
+import io.github.exha.cluster.host.OpenFile;
 import io.github.exha.cluster.host.WindowsPath;
 import io.github.exha.cluster.network.HostConnectivity;
 import io.github.exha.cluster.topology.Datacenter;
@@ -63,6 +64,8 @@ import java.util.concurrent.CompletionException;
 public final class ReplicationService {
     /** Journal source of the service's events. */
     public static final String SOURCE = "MSExchangeRepl";
+    /** The image name of the Microsoft Exchange Replication service, which holds the copies' database files open. */
+    public static final String PROCESS = "msexchangerepl.exe";
     /**
      * Shipping a log or seeding a file over the LAN ({@link HostConnectivity#LAN}) takes 80 ms per MB; between sites
      * it takes the latency and bandwidth of their {@code siteLinks:} link ({@link HostConnectivity#transferTime}).
@@ -282,6 +285,26 @@ public final class ReplicationService {
         pump(copy);
     }
 
+    /**
+     * The files the service holds open on {@code host}: the passive database file of each copy targeting it while the
+     * copy is seeded or replicates (CHOICE: replay keeps the copy's database attached from seeding until the copy is
+     * suspended or fails). A suspended copy holds nothing, which is why seed 004 suspends the copy before the passive
+     * node's files are moved.
+     */
+    public List<OpenFile> openFiles(Host host) {
+        List<OpenFile> open = new ArrayList<>();
+        if (!host.isRunning()) {
+            return open;
+        }
+        for (StorageGroupCopy copy : copies.values()) {
+            boolean attached = copy.seeding || copy.seeded && !copy.suspended && !copy.failed;
+            if (attached && copy.targetMachine().equalsIgnoreCase(host.name()) && copy.paths().hasEdbFile()) {
+                open.add(new OpenFile(copy.paths().edbFile(), PROCESS));
+            }
+        }
+        return open;
+    }
+
     // ---- seeding --------------------------------------------------------------------------------------------------
 
     /**
@@ -337,6 +360,7 @@ public final class ReplicationService {
             throw new ExhaException(ReplicationErrorCode.SEEDING_REFUSED, "The database of storage group '"
                     + group.identity() + "' has no copy yet. Run Enable-DatabaseCopy first.");
         }
+        followConfiguredPaths(copy, group);
         MailboxDatabase database = onlyDatabase(group);
         LogDirectory targetLogs = targetLogs(copy, group, target);
         List<String> existing = new ArrayList<>();
@@ -535,6 +559,7 @@ public final class ReplicationService {
             return;
         }
         StorageGroup group = directory.storageGroup(copy.storageGroupIdentity());
+        followConfiguredPaths(copy, group);
         if (!copy.copying) {
             sourceHost(group).filter(Host::isRunning).filter(source -> reaches(source, target))
                     .ifPresent(source -> copyNext(copy, group, source, target));
@@ -777,6 +802,28 @@ public final class ReplicationService {
             return clusteredServers.activeNode(server).map(datacenter::host);
         }
         return server.host().map(datacenter::host);
+    }
+
+    /**
+     * CCR and SCR copies live at the storage group's own paths (DOMAIN.md §2), so when the paths change in Active
+     * Directory ({@code Move-StorageGroupPath} / {@code Move-DatabasePath -ConfigurationOnly}, seed 004) the service
+     * looks for the copy's files at the new ones from then on; moving the files there is the administrator's job.
+     * LCR copies keep the paths they were enabled with.
+     */
+    private void followConfiguredPaths(StorageGroupCopy copy, StorageGroup group) {
+        CopyPaths configured = switch (copy.kind()) {
+            case LOCAL -> copy.paths();
+            case CLUSTER, STANDBY -> new CopyPaths(group.logFolderPath(), group.systemFolderPath(),
+                    directory.databases(group.identity()).stream().findFirst().map(MailboxDatabase::edbFilePath)
+                            .orElse(copy.paths().edbFile()));
+        };
+        if (!configured.equals(copy.paths())) {
+            CopyPaths old = copy.paths();
+            copy.paths(configured);
+            journal(JournalEntry.Type.STATE_CHANGE, "copy.paths-changed", copy, Map.of("logFolder",
+                    configured.logFolder(), "edbFile", configured.edbFile(), "oldLogFolder", old.logFolder(),
+                    "oldEdbFile", old.edbFile()));
+        }
     }
 
     private boolean reaches(Host source, Host target) {

@@ -1,9 +1,13 @@
 # Topology: seed-004-bare-hosts.yaml
-# Seed 004: build a two-node Windows Server 2008 cluster with a file share witness from bare hosts, then validate it.
-# Run with: ./exha run examples/runbooks/seed-004-build-ccr-cluster.ps1 --topology examples/topologies/seed-004-bare-hosts.yaml
+# Seed 004: build an Exchange 2007 SP3 CCR clustered mailbox server from two bare Windows Server 2008 hosts: the
+# two-node cluster with a file share witness, validated, then the active and the passive clustered mailbox roles.
+# Run with: ./exha run examples/runbooks/seed-004-ccr-build.ps1 --topology examples/topologies/seed-004-bare-hosts.yaml
 # The wizards of the article map to command lines: Add Features -> ServerManagerCmd, Create Cluster -> cluster /create,
 # Add Node -> cluster /add, renaming networks and unticking "allow clients" -> cluster network /rename and /prop Role=1,
-# Configure Cluster Quorum Settings -> cluster /quorum.
+# Configure Cluster Quorum Settings -> cluster /quorum; Exchange setup's custom installation with the active clustered
+# mailbox role, cluster continuous replication, the CMS's name and IP -> setup.com /mode:install /roles:Mailbox /NewCms
+# /CMSName /CMSIPAddress (no /CMSSharedStorage: CCR), and the passive clustered mailbox role -> setup.com /mode:install
+# /roles:Mailbox on the second node. The CMS's name and IP differ from the cluster's, as the article insists.
 
 # Failover Clustering on both nodes.
 Enter-PSSession NODE1
@@ -58,3 +62,26 @@ cluster /cluster:CCRCLUSTER /quorum:\\HUB1\FSW_CCR_MAIL
 Test-Cluster -Cluster CCRCLUSTER -Ignore Storage
 cluster CCRCLUSTER group "Cluster Group" /status
 Exit-PSSession
+
+# The active clustered mailbox role on NODE1 (cluster continuous replication), then a reboot, as the article does.
+Enter-PSSession NODE1
+setup.com /mode:install /roles:Mailbox /NewCms /CMSName:EXCHCCR /CMSIPAddress:192.168.10.30
+shutdown /r /t 0 /c "Exchange 2007 SP3 active clustered mailbox role installed"
+Exit-PSSession
+Start-Sleep -Seconds 300
+Enter-PSSession NODE1
+cluster CCRCLUSTER node NODE1 /status
+Exit-PSSession
+
+# The passive clustered mailbox role on NODE2; the replication service seeds its copy of the storage group.
+Enter-PSSession NODE2
+setup.com /mode:install /roles:Mailbox
+Exit-PSSession
+
+# Finishing up: the clustered mailbox server is online on NODE1, its copy on NODE2 healthy.
+Start-Sleep -Seconds 120
+Get-ExchangeServer
+Get-ClusteredMailboxServerStatus -Identity EXCHCCR
+Get-StorageGroup -Server EXCHCCR
+Get-MailboxDatabase -Server EXCHCCR -Status
+Get-StorageGroupCopyStatus -Identity "EXCHCCR\First Storage Group"
