@@ -2,6 +2,7 @@ package io.github.exha.upgrade.procedure;
 
 import io.github.exha.cluster.failover.ClusterGroup;
 import io.github.exha.cluster.topology.Clusters;
+import io.github.exha.cluster.topology.Datacenter;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.exchange.clustering.ClusteredMailboxServerState;
 import io.github.exha.exchange.clustering.ClusteredMailboxServers;
@@ -11,6 +12,7 @@ import io.github.exha.exchange.config.ExchangeInstallation;
 import io.github.exha.exchange.config.ExchangeServer;
 import io.github.exha.exchange.config.ServerKind;
 import io.github.exha.exchange.config.StorageGroup;
+import io.github.exha.exchange.server.InformationStore;
 import io.github.exha.exchange.update.PendingRestarts;
 import io.github.exha.replication.continuous.CopyKind;
 import io.github.exha.replication.continuous.CopyStateMoveCheck;
@@ -40,6 +42,8 @@ public final class UpgradeChecks {
     private final SanReplicationCoordinator san;
     private final Clusters clusters;
     private final PendingRestarts restarts;
+    private final Datacenter datacenter;
+    private final InformationStore store;
 
     /**
      * Checks over the lab's organization, clusters, clustered mailbox servers, pending restarts, continuous and
@@ -48,7 +52,9 @@ public final class UpgradeChecks {
     @Inject
     public UpgradeChecks(ExchangeDirectory directory, ClusteredMailboxServers servers, CopyStateMoveCheck copies,
             ReplicationService replication, SanReplicationCoordinator san, Clusters clusters,
-            PendingRestarts restarts) {
+            PendingRestarts restarts, Datacenter datacenter, InformationStore store) {
+        this.datacenter = datacenter;
+        this.store = store;
         this.clusters = clusters;
         this.restarts = restarts;
         this.directory = directory;
@@ -212,6 +218,43 @@ public final class UpgradeChecks {
         List<String> pending = restarts.pending(host);
         return pending.isEmpty() ? Optional.empty()
                 : Optional.of(host + " waits for a restart to finish " + String.join(", ", pending));
+    }
+
+    /** {@code host} runs and has a volume on {@code drive} (DOMAIN.md §7: the drive letters match on both nodes). */
+    public Optional<String> hasDrive(String host, String drive) {
+        try {
+            datacenter.host(host).volume(drive);
+            return Optional.empty();
+        } catch (ExhaException e) {
+            return Optional.of(host + ": " + e.getMessage());
+        }
+    }
+
+    /** The database is mounted ({@code expected}) or not. */
+    public Optional<String> databaseMounted(String database, boolean expected) {
+        boolean mounted;
+        try {
+            mounted = store.isMounted(database);
+        } catch (ExhaException e) {
+            return Optional.of(e.getMessage());
+        }
+        return mounted == expected ? Optional.empty()
+                : Optional.of(database + " is " + (mounted ? "mounted" : "dismounted"));
+    }
+
+    /** The storage group's copies are all suspended. */
+    public Optional<String> copiesSuspended(String storageGroup) {
+        Optional<StorageGroup> group = directory.storageGroups().stream()
+                .filter(g -> g.identity().equalsIgnoreCase(storageGroup)).findFirst();
+        if (group.isEmpty()) {
+            return Optional.of("there is no storage group '" + storageGroup + "'");
+        }
+        List<StorageGroupCopy> copies = replication.copiesOf(group.get());
+        if (copies.isEmpty()) {
+            return Optional.of(storageGroup + " has no copy");
+        }
+        return copies.stream().filter(c -> !c.isSuspended()).findFirst()
+                .map(c -> "the copy of " + storageGroup + " on " + c.targetMachine() + " is not suspended");
     }
 
     private Optional<ExchangeServer> cms(String name) {
