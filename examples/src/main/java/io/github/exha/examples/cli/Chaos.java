@@ -25,7 +25,9 @@ import io.github.exha.core.run.StepResult;
 import io.github.exha.core.run.StepStatus;
 import io.github.exha.core.runbook.Runbook;
 import io.github.exha.examples.ExamplesModule;
+import io.github.exha.storage.spi.AccessState;
 import io.github.exha.storage.spi.LinkState;
+import io.github.exha.storage.spi.LunInfo;
 import io.github.exha.storage.spi.ReplicationLink;
 import io.github.exha.storage.spi.StorageArray;
 import io.github.exha.storage.spi.StorageException;
@@ -56,6 +58,9 @@ final class Chaos {
     static final String SOURCE = "chaos";
     /** Virtual time given to the world after a fault or a heal, so detection and failover happen before the next step. */
     static final Duration SETTLE = Duration.ofMinutes(1);
+    /** A degraded WAN: 300 ms each way, 32 KB/s. CHOICE: slow enough that log shipping falls behind. */
+    static final HostConnectivity.LinkSpeed SLOW_LINK_SPEED = new HostConnectivity.LinkSpeed(Duration.ofMillis(300),
+            32 * 1024);
     private static final int MAX_FAULTS = 3;
     private static final int MAX_STEPS_FAULTED = 4;
 
@@ -75,7 +80,11 @@ final class Chaos {
         /** A storage array loses power; it is powered on again at the heal. */
         ARRAY_POWER_LOSS("array-power-loss"),
         /** A replication link between two arrays drops; it is reconnected at the heal. */
-        SAN_LINK_CUT("san-link-cut");
+        SAN_LINK_CUT("san-link-cut"),
+        /** A LUN presented to a host becomes not ready (a failed RAID set); it is made read-write again at the heal. */
+        LUN_LOST("lun-lost"),
+        /** The WAN between two sites slows to {@link #SLOW_LINK_SPEED}; its own speed comes back at the heal. */
+        SLOW_LINK("slow-link");
 
         private final String label;
 
@@ -284,6 +293,8 @@ final class Chaos {
         private final Datacenter datacenter;
         private final Clusters clusters;
         private final HostConnectivity network;
+        // Pairs slowed now: slowing one again would make its heal restore the slow speed.
+        private final Set<String> slowed = new TreeSet<>();
 
         World(Lab lab) {
             this.datacenter = lab.instance(Datacenter.class);
@@ -297,8 +308,8 @@ final class Chaos {
             for (Kind kind : Kind.values()) {
                 boolean possible = switch (kind) {
                     case HOST_CRASH, NIC_DOWN, WITNESS_LOSS -> !datacenter.hosts().isEmpty();
-                    case SITE_PARTITION -> network.sites().size() > 1;
-                    case ARRAY_POWER_LOSS -> !datacenter.arrays().isEmpty();
+                    case SITE_PARTITION, SLOW_LINK -> network.sites().size() > 1;
+                    case ARRAY_POWER_LOSS, LUN_LOST -> !datacenter.arrays().isEmpty();
                     case SAN_LINK_CUT -> !datacenter.links().isEmpty();
                 };
                 if (possible) {
@@ -314,6 +325,8 @@ final class Chaos {
                         "no running host");
                 case NIC_DOWN -> nicDown(random);
                 case SITE_PARTITION -> partition(random);
+                case SLOW_LINK -> slowLink(random);
+                case LUN_LOST -> lunLost(random);
                 case WITNESS_LOSS -> crash(pick(random, witnessHosts()), "no file share witness on a running host");
                 case ARRAY_POWER_LOSS -> arrayPowerLoss(pick(random,
                         datacenter.arrays().stream().filter(StorageArray::isPoweredOn).toList()));
@@ -373,21 +386,74 @@ final class Chaos {
         }
 
         private Injected partition(RandomGenerator random) {
-            List<String[]> pairs = new ArrayList<>();
-            List<String> sites = network.sites();
-            for (int a = 0; a < sites.size(); a++) {
-                for (int b = a + 1; b < sites.size(); b++) {
-                    if (!network.isPartitioned(sites.get(a), sites.get(b))) {
-                        pairs.add(new String[] {sites.get(a), sites.get(b)});
-                    }
-                }
-            }
-            String[] pair = pick(random, pairs);
+            String[] pair = pick(random, sitePairs(true));
             if (pair == null) {
                 return Injected.none("every pair of sites already partitioned");
             }
             network.cutBetweenSites(pair[0], pair[1]);
             return new Injected(pair[0] + "|" + pair[1], () -> network.healBetweenSites(pair[0], pair[1]), null);
+        }
+
+        private Injected slowLink(RandomGenerator random) {
+            String[] pair = pick(random, sitePairs(false).stream()
+                    .filter(p -> !slowed.contains(p[0] + "|" + p[1])).toList());
+            if (pair == null) {
+                return Injected.none("every link between sites already slow");
+            }
+            String target = pair[0] + "|" + pair[1];
+            HostConnectivity.LinkSpeed before = network.slowSiteLink(pair[0], pair[1], SLOW_LINK_SPEED);
+            slowed.add(target);
+            return new Injected(target, () -> {
+                network.restoreSiteLink(pair[0], pair[1], before);
+                slowed.remove(target);
+            }, null);
+        }
+
+        private Injected lunLost(RandomGenerator random) {
+            List<String[]> luns = new ArrayList<>();
+            for (StorageArray array : datacenter.arrays()) {
+                if (array.isPoweredOn()) {
+                    for (LunInfo lun : array.luns()) {
+                        if (lun.accessState() == AccessState.READ_WRITE && !lun.presentedTo().isEmpty()) {
+                            luns.add(new String[] {array.name(), lun.ref().lun()});
+                        }
+                    }
+                }
+            }
+            String[] lun = pick(random, luns);
+            if (lun == null) {
+                return Injected.none("no read-write LUN presented to a host");
+            }
+            StorageArray array = datacenter.array(lun[0]);
+            try {
+                array.setAccessState(lun[1], AccessState.NOT_READY);
+            } catch (StorageException e) {
+                return Injected.none("the array refused: " + e.getMessage());
+            }
+            return new Injected(lun[0] + "/" + lun[1], () -> {
+                try {
+                    // Only undo our own change: a runbook step may have set the LUN's state since.
+                    if (array.lun(lun[1]).accessState() == AccessState.NOT_READY) {
+                        array.setAccessState(lun[1], AccessState.READ_WRITE);
+                    }
+                } catch (StorageException e) {
+                    // The array is off (another fault) or the LUN is gone: the LUN stays as it is.
+                }
+            }, null);
+        }
+
+        /** Pairs of sites, in name order; with {@code unpartitioned} only those not partitioned now. */
+        private List<String[]> sitePairs(boolean unpartitioned) {
+            List<String[]> pairs = new ArrayList<>();
+            List<String> sites = network.sites();
+            for (int a = 0; a < sites.size(); a++) {
+                for (int b = a + 1; b < sites.size(); b++) {
+                    if (!unpartitioned || !network.isPartitioned(sites.get(a), sites.get(b))) {
+                        pairs.add(new String[] {sites.get(a), sites.get(b)});
+                    }
+                }
+            }
+            return pairs;
         }
 
         private static Injected arrayPowerLoss(StorageArray array) {

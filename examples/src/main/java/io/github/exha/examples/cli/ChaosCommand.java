@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 /** {@code exha chaos RUNBOOK | --scenario NAME}: the runbook under randomized fault plans, every invariant checked. */
 @Command(name = "chaos", mixinStandardHelpOptions = true,
         description = {"Run a runbook (or a built-in scenario) under N randomized fault plans drawn from a seed:"
-                + " host crash and reboot, NIC down, partition between sites, file share witness loss, array power"
-                + " loss, SAN replication link cut. Every step runs (--continue-on-error) and every invariant is"
+                + " host crash and reboot, NIC down, partition between sites, slow link between sites, file share"
+                + " witness loss, array power loss, lost LUN, SAN replication link cut. Every step runs (--continue-on-error) and every invariant is"
                 + " checked on every run.",
             "Prints which faults broke which steps (a step that failed with the faults and not in the same seed's"
                 + " fault-free run) and the command that replays each failing run.",
