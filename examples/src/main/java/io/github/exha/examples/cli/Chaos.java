@@ -165,7 +165,7 @@ final class Chaos {
                 failingWithoutFaults.add(step.line());
             }
         }
-        Execution faulted = execute(runSeed, topology, runbook, policy, true);
+        Outcome faulted = execute(runSeed, topology, runbook, policy, true);
         List<BrokenStep> broken = new ArrayList<>();
         List<StepResult> steps = faulted.report.steps();
         for (int i = 0; i < steps.size(); i++) {
@@ -200,10 +200,11 @@ final class Chaos {
     private record Planned(Kind kind, int at, int healAt) {
     }
 
-    private record Execution(RunReport report, List<Planned> plan, List<Injection> injections) {
+    /** A run as it went: its report, its plan and what each planned fault did. */
+    private record Outcome(RunReport report, List<Planned> plan, List<Injection> injections) {
     }
 
-    private static Execution execute(long runSeed, TopologySource topology, Runbook runbook, ConfirmPolicy policy,
+    private static Outcome execute(long runSeed, TopologySource topology, Runbook runbook, ConfirmPolicy policy,
             boolean withFaults) {
         Lab lab = ExamplesModule.createLab(new LabSpec(topology, OptionalLong.of(runSeed)));
         RunbookRunner runner = lab.instance(RunbookRunner.class);
@@ -258,7 +259,7 @@ final class Chaos {
         for (int f = 0; f < plan.size(); f++) {
             injections.add(injected.get(f));
         }
-        return new Execution(execution.finish(results), plan, injections);
+        return new Outcome(execution.finish(results), plan, injections);
     }
 
     private static void settle(Lab lab) {
