@@ -115,6 +115,38 @@ public final class HostConnectivity implements Connectivity {
         }
     }
 
+    // ---- chaos: slow links (exha chaos) ----
+    /**
+     * Makes the WAN between two sites run at {@code speed} (a congested or degraded link), until
+     * {@link #restoreSiteLink}. Journaled as {@code link.slow}.
+     *
+     * @return the link it had, or null when the sites had no declared link (their traffic ran at {@link #LAN} speed)
+     * @throws ExhaException {@code INVALID_ARGUMENT} for a site no host stands in, or the same site twice
+     */
+    public LinkSpeed slowSiteLink(String siteA, String siteB, LinkSpeed speed) {
+        String pair = requireSitePair(siteA, siteB);
+        LinkSpeed before = siteLinks.put(pair, Objects.requireNonNull(speed, "speed"));
+        journal("link.slow", sitesAttributes(siteA, siteB));
+        return before;
+    }
+
+    /**
+     * Gives two sites back the link {@link #slowSiteLink} returned (null: no declared link). Journaled as
+     * {@code link.restored}.
+     *
+     * @throws ExhaException {@code INVALID_ARGUMENT} for a site no host stands in, or the same site twice
+     */
+    public void restoreSiteLink(String siteA, String siteB, LinkSpeed before) {
+        String pair = requireSitePair(siteA, siteB);
+        if (before == null) {
+            siteLinks.remove(pair);
+        } else {
+            siteLinks.put(pair, before);
+        }
+        journal("link.restored", sitesAttributes(siteA, siteB));
+    }
+    // ---- end chaos ----
+
     /** The speed of the path between two hosts: their sites' WAN link, or {@link #LAN}. */
     public LinkSpeed speed(Host a, Host b) {
         return a.site().equalsIgnoreCase(b.site()) ? LAN

@@ -81,4 +81,23 @@ class HostConnectivityTransferTest {
         assertThatThrownBy(() -> connectivity.declareSiteLink("Recovery", "Production", speed))
                 .hasMessageContaining("already have a link");
     }
+    // ---- chaos: slow links ----
+    @Test
+    void aSlowedLinkCarriesTransfersAtItsSpeedUntilRestoredToWhatItWas() {
+        HostConnectivity.LinkSpeed slow = new HostConnectivity.LinkSpeed(Duration.ofMillis(300), MIB / 4);
+        // Sites without a declared link talk at LAN speed; slowing gives them a link, restoring takes it away.
+        assertThat(connectivity.slowSiteLink("Production", "Recovery", slow)).isNull();
+        assertThat(connectivity.transferTime(host("NODE1"), host("NODE3"), MIB)).isEqualTo(Duration.ofMillis(4300));
+        connectivity.restoreSiteLink("Production", "Recovery", null);
+        assertThat(connectivity.transferTime(host("NODE1"), host("NODE3"), MIB)).isEqualTo(Duration.ofMillis(80));
+        HostConnectivity.LinkSpeed declared = new HostConnectivity.LinkSpeed(Duration.ofMillis(30), MIB);
+        connectivity.declareSiteLink("Production", "Recovery", declared);
+        assertThat(connectivity.slowSiteLink("Recovery", "Production", slow)).isEqualTo(declared);
+        assertThat(connectivity.speed(host("NODE3"), host("NODE1"))).isEqualTo(slow);
+        connectivity.restoreSiteLink("Recovery", "Production", declared);
+        assertThat(connectivity.speed(host("NODE3"), host("NODE1"))).isEqualTo(declared);
+        assertThat(kernel.journal().entries()).filteredOn(e -> e.source().equals(HostConnectivity.SOURCE))
+                .extracting(e -> e.name()).containsExactly("link.slow", "link.restored", "link.slow", "link.restored");
+    }
+    // ---- end chaos ----
 }
