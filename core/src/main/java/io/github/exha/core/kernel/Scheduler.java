@@ -534,16 +534,29 @@ public final class Scheduler {
             if (first >= n) {
                 break;
             }
-            // The earliest of up to four children; the keys of the four are adjacent in times[].
-            int best = first;
-            long bestTime = times[first];
-            int end = Math.min(first + 4, n);
-            for (int c = first + 1; c < end; c++) {
-                long t = times[c];
-                if (t < bestTime || (t == bestTime && events[c].sequence < events[best].sequence)) {
-                    best = c;
-                    bestTime = t;
+            int best;
+            long bestTime;
+            if (first + 3 < n) {
+                // Four children: a branch-free tournament on times (the comparisons are unpredictable, so
+                // conditional moves beat branches); any tie falls back to the exact (time, sequence) scan.
+                long t0 = times[first];
+                long t1 = times[first + 1];
+                long t2 = times[first + 2];
+                long t3 = times[first + 3];
+                long m01 = Math.min(t0, t1);
+                long m23 = Math.min(t2, t3);
+                if (t0 != t1 && t2 != t3 && m01 != m23) {
+                    int b01 = t1 < t0 ? first + 1 : first;
+                    int b23 = t3 < t2 ? first + 3 : first + 2;
+                    best = m23 < m01 ? b23 : b01;
+                    bestTime = Math.min(m01, m23);
+                } else {
+                    best = earliestChild(first, first + 4);
+                    bestTime = times[best];
                 }
+            } else {
+                best = earliestChild(first, n);
+                bestTime = times[best];
             }
             Event child = events[best];
             if (before(time, sequence, bestTime, child)) {
@@ -557,6 +570,20 @@ public final class Scheduler {
         times[i] = time;
         events[i] = event;
         event.heapIndex = i;
+    }
+
+    /** The earliest of the entries {@code first} (inclusive) to {@code end} (exclusive) by (time, sequence). */
+    private int earliestChild(int first, int end) {
+        int best = first;
+        long bestTime = times[first];
+        for (int c = first + 1; c < end; c++) {
+            long t = times[c];
+            if (t < bestTime || (t == bestTime && events[c].sequence < events[best].sequence)) {
+                best = c;
+                bestTime = t;
+            }
+        }
+        return best;
     }
 
     @Override
