@@ -4,39 +4,58 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the benchmarks (JMH options may be passed as arguments, e.g. a regex of benchmarks, {@code -f 1 -wi 2}) and
- * prints each write path as a ratio to the {@code System.arraycopy} baseline of the same run.
+ * prints each result as a ratio to its baseline of the same run: write paths to {@code System.arraycopy}, the
+ * kernel's hold model to SSJ's best event list and to a bare {@code PriorityQueue}.
  */
 public final class BenchmarkMain {
+    /** Issue 9's targets for the kernel in the hold model. */
+    private static final double TARGET_VS_SSJ = 1.0;
+    private static final double TARGET_VS_PRIORITY_QUEUE = 1.5;
+
     private BenchmarkMain() {
     }
 
     /** Entry point. */
     public static void main(String[] args) throws RunnerException, CommandLineOptionException {
         CommandLineOptions cli = new CommandLineOptions(args);
-        Options options = new OptionsBuilder().parent(cli)
-                .include(cli.getIncludes().isEmpty() ? "BlockDeviceWriteBenchmark|ArraycopyBaseline" : ".*")
-                .build();
-        Collection<RunResult> results = new Runner(options).run();
+        OptionsBuilder options = new OptionsBuilder();
+        options.parent(cli);
+        if (cli.getIncludes().isEmpty()) {
+            options.include("BlockDeviceWriteBenchmark|ArraycopyBaseline|HoldModel");
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+        printWritePaths(results);
+        printHoldModel(results);
+    }
+
+    private static void printWritePaths(Collection<RunResult> results) {
         double baseline = Double.NaN;
         List<String[]> rows = new ArrayList<>();
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();
+            if (!name.endsWith("ArraycopyBaseline.copy") && !name.endsWith("BlockDeviceWriteBenchmark.write")) {
+                continue;
+            }
             double opsPerSecond = result.getPrimaryResult().getScore();
             if (name.endsWith("ArraycopyBaseline.copy")) {
                 baseline = opsPerSecond;
             }
             String path = result.getParams().getParam("path");
             rows.add(new String[] {path == null ? "arraycopy (baseline)" : path, Double.toString(opsPerSecond)});
+        }
+        if (rows.isEmpty()) {
+            return;
         }
         System.out.println();
         System.out.println("64 KiB sequential writes            writes/s      MiB/s   ratio to arraycopy");
@@ -45,5 +64,58 @@ public final class BenchmarkMain {
             System.out.println(String.format(Locale.ROOT, "%-32s %12.0f %10.1f %10.3f", row[0], ops,
                     ops * BlockDeviceWriteBenchmark.WRITE_BYTES / (1 << 20), ops / baseline));
         }
+    }
+
+    private static void printHoldModel(Collection<RunResult> results) {
+        // size -> contestant -> events/s
+        Map<Integer, Map<String, double[]>> bySize = new TreeMap<>();
+        for (RunResult result : results) {
+            if (!result.getParams().getBenchmark().contains(".HoldModel")) {
+                continue;
+            }
+            int size = Integer.parseInt(result.getParams().getParam("size"));
+            bySize.computeIfAbsent(size, s -> new TreeMap<>()).put(result.getParams().getParam("contestant"),
+                    new double[] {result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError()});
+        }
+        if (bySize.isEmpty()) {
+            return;
+        }
+        System.out.println();
+        System.out.println("Hold model, events/s (± 99.9 % error)");
+        for (Map.Entry<Integer, Map<String, double[]>> entry : bySize.entrySet()) {
+            System.out.println(String.format(Locale.ROOT, "  %,d pending", entry.getKey()));
+            for (Map.Entry<String, double[]> contestant : entry.getValue().entrySet()) {
+                System.out.println(String.format(Locale.ROOT, "    %-20s %,14.0f ± %,12.0f", contestant.getKey(),
+                        contestant.getValue()[0], contestant.getValue()[1]));
+            }
+        }
+        System.out.println();
+        System.out.println("pending    kernel/s   best SSJ list         SSJ/s  kernel:SSJ (>= 1.0)    PQ/s   kernel:PQ (>= 1.5)");
+        for (Map.Entry<Integer, Map<String, double[]>> entry : bySize.entrySet()) {
+            Map<String, double[]> scores = entry.getValue();
+            String bestSsj = null;
+            for (Map.Entry<String, double[]> contestant : scores.entrySet()) {
+                if (contestant.getKey().startsWith("SSJ_")
+                        && (bestSsj == null || contestant.getValue()[0] > scores.get(bestSsj)[0])) {
+                    bestSsj = contestant.getKey();
+                }
+            }
+            double kernel = score(scores, "KERNEL");
+            double ssj = score(scores, bestSsj);
+            double queue = score(scores, "PRIORITY_QUEUE");
+            System.out.println(String.format(Locale.ROOT, "%,9d %11.0f   %-18s %11.0f   %6.2f %-6s %11.0f   %6.2f %s",
+                    entry.getKey(), kernel, bestSsj == null ? "-" : bestSsj.substring(4), ssj, kernel / ssj,
+                    verdict(kernel / ssj, TARGET_VS_SSJ), queue, kernel / queue,
+                    verdict(kernel / queue, TARGET_VS_PRIORITY_QUEUE)));
+        }
+    }
+
+    private static double score(Map<String, double[]> scores, String contestant) {
+        double[] score = contestant == null ? null : scores.get(contestant);
+        return score == null ? Double.NaN : score[0];
+    }
+
+    private static String verdict(double ratio, double target) {
+        return Double.isNaN(ratio) ? "" : ratio >= target ? "met" : "MISSED";
     }
 }

@@ -15,6 +15,11 @@ public abstract class Event {
     int heapIndex = -1;
     /** The scheduler this event is pending in, or null. */
     Scheduler queuedIn;
+    /**
+     * The scheduler's insertion sequence of the pending occurrence, its tie-breaker among events due at the same
+     * instant. Kept here rather than in a heap array because it is only read on ties, so sifting moves less data.
+     */
+    long sequence;
 
     /** A {@link Liveness#KEEPS_ALIVE} event. */
     protected Event() {

@@ -32,9 +32,8 @@ public final class Scheduler {
     private final ThreadConfinement confinement;
     private final int maxEventsPerInstant;
 
-    // The heap: entry i has due time times[i], tie-breaking sequence sequences[i] and event events[i].
+    // The heap: entry i is event events[i], due at times[i]; its tie-breaking sequence is in the event itself.
     private long[] times = new long[INITIAL_CAPACITY];
-    private long[] sequences = new long[INITIAL_CAPACITY];
     private Event[] events = new Event[INITIAL_CAPACITY];
     private int size;
     private long nextSequence;
@@ -133,10 +132,9 @@ public final class Scheduler {
         if (event.queuedIn == this) {
             // Moving takes a fresh sequence: a re-scheduled event runs after those already due at its instant.
             int i = event.heapIndex;
-            times[i] = due;
-            sequences[i] = nextSequence++;
-            if (!siftUp(i)) {
-                siftDown(i);
+            event.sequence = nextSequence++;
+            if (!siftUp(i, due, event)) {
+                siftDown(i, due, event);
             }
             return;
         }
@@ -147,22 +145,17 @@ public final class Scheduler {
         if (size == events.length) {
             grow();
         }
-        int i = size++;
-        times[i] = due;
-        sequences[i] = nextSequence++;
-        events[i] = event;
-        event.heapIndex = i;
+        event.sequence = nextSequence++;
         event.queuedIn = this;
         if (event.liveness() == Liveness.KEEPS_ALIVE) {
             keepAliveCount++;
         }
-        siftUp(i);
+        siftUp(size++, due, event);
     }
 
     private void grow() {
         int capacity = events.length * 2;
         times = Arrays.copyOf(times, capacity);
-        sequences = Arrays.copyOf(sequences, capacity);
         events = Arrays.copyOf(events, capacity);
     }
 
@@ -479,22 +472,25 @@ public final class Scheduler {
 
     // ---------------------------------------------------------------- the 4-ary heap
 
-    private boolean less(int a, int b) {
-        long ta = times[a];
-        long tb = times[b];
-        return ta < tb || (ta == tb && sequences[a] < sequences[b]);
+    /** Whether an entry due at {@code time} with sequence {@code sequence} runs before {@code other} due at {@code otherTime}. */
+    private static boolean before(long time, long sequence, long otherTime, Event other) {
+        return time < otherTime || (time == otherTime && sequence < other.sequence);
     }
 
     private void removeAt(int i) {
         Event removed = events[i];
         int last = --size;
         if (i != last) {
-            move(last, i);
-            if (!siftUp(i)) {
-                siftDown(i);
+            long time = times[last];
+            Event moved = events[last];
+            events[last] = null;
+            // The last entry replaces the removed one: at the root it can only go down.
+            if (i == 0 || !siftUp(i, time, moved)) {
+                siftDown(i, time, moved);
             }
+        } else {
+            events[last] = null;
         }
-        events[last] = null;
         removed.heapIndex = -1;
         removed.queuedIn = null;
         if (removed.liveness() == Liveness.KEEPS_ALIVE) {
@@ -502,66 +498,92 @@ public final class Scheduler {
         }
     }
 
-    private void move(int from, int to) {
-        times[to] = times[from];
-        sequences[to] = sequences[from];
-        Event event = events[from];
-        events[to] = event;
-        event.heapIndex = to;
-    }
-
-    /** Moves entry i up while it is smaller than its parent; returns whether it moved. */
-    private boolean siftUp(int i) {
-        long time = times[i];
-        long sequence = sequences[i];
-        Event event = events[i];
+    /**
+     * Places {@code event} (due at {@code time}) at hole {@code i} or above it; returns whether it moved up. Each
+     * parent moved down is written once and the entry itself once, at its final place.
+     */
+    private boolean siftUp(int i, long time, Event event) {
         int start = i;
+        long sequence = event.sequence;
         while (i > 0) {
             int parent = (i - 1) >>> 2;
-            long pt = times[parent];
-            if (pt < time || (pt == time && sequences[parent] < sequence)) {
+            long parentTime = times[parent];
+            Event parentEvent = events[parent];
+            if (!before(time, sequence, parentTime, parentEvent)) {
                 break;
             }
-            move(parent, i);
+            times[i] = parentTime;
+            events[i] = parentEvent;
+            parentEvent.heapIndex = i;
             i = parent;
         }
-        if (i == start) {
-            return false;
-        }
         times[i] = time;
-        sequences[i] = sequence;
         events[i] = event;
         event.heapIndex = i;
-        return true;
+        return i != start;
     }
 
-    private void siftDown(int i) {
-        long time = times[i];
-        long sequence = sequences[i];
-        Event event = events[i];
+    /** Places {@code event} (due at {@code time}) at hole {@code i} or below it. */
+    private void siftDown(int i, long time, Event event) {
+        long sequence = event.sequence;
+        int n = size;
+        long[] times = this.times;
+        Event[] events = this.events;
         while (true) {
             int first = (i << 2) + 1;
-            if (first >= size) {
+            if (first >= n) {
                 break;
             }
-            int smallest = first;
-            int end = Math.min(first + 4, size);
-            for (int c = first + 1; c < end; c++) {
-                if (less(c, smallest)) {
-                    smallest = c;
+            int best;
+            long bestTime;
+            if (first + 3 < n) {
+                // Four children: a branch-free tournament on times (the comparisons are unpredictable, so
+                // conditional moves beat branches); any tie falls back to the exact (time, sequence) scan.
+                long t0 = times[first];
+                long t1 = times[first + 1];
+                long t2 = times[first + 2];
+                long t3 = times[first + 3];
+                long m01 = Math.min(t0, t1);
+                long m23 = Math.min(t2, t3);
+                if (t0 != t1 && t2 != t3 && m01 != m23) {
+                    int b01 = t1 < t0 ? first + 1 : first;
+                    int b23 = t3 < t2 ? first + 3 : first + 2;
+                    best = m23 < m01 ? b23 : b01;
+                    bestTime = Math.min(m01, m23);
+                } else {
+                    best = earliestChild(first, first + 4);
+                    bestTime = times[best];
                 }
+            } else {
+                best = earliestChild(first, n);
+                bestTime = times[best];
             }
-            long st = times[smallest];
-            if (time < st || (time == st && sequence < sequences[smallest])) {
+            Event child = events[best];
+            if (before(time, sequence, bestTime, child)) {
                 break;
             }
-            move(smallest, i);
-            i = smallest;
+            times[i] = bestTime;
+            events[i] = child;
+            child.heapIndex = i;
+            i = best;
         }
         times[i] = time;
-        sequences[i] = sequence;
         events[i] = event;
         event.heapIndex = i;
+    }
+
+    /** The earliest of the entries {@code first} (inclusive) to {@code end} (exclusive) by (time, sequence). */
+    private int earliestChild(int first, int end) {
+        int best = first;
+        long bestTime = times[first];
+        for (int c = first + 1; c < end; c++) {
+            long t = times[c];
+            if (t < bestTime || (t == bestTime && events[c].sequence < events[best].sequence)) {
+                best = c;
+                bestTime = t;
+            }
+        }
+        return best;
     }
 
     @Override
