@@ -8,6 +8,7 @@ import io.github.exha.core.command.ParameterDescriptor;
 import io.github.exha.core.command.ParameterType;
 import io.github.exha.core.command.PsObject;
 import io.github.exha.exchange.config.ExchangeDirectory;
+import io.github.exha.exchange.config.ExchangeVersion;
 import io.github.exha.exchange.config.StorageGroup;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -83,8 +84,13 @@ public final class GetStorageGroupCopyStatus implements Command {
                 .build();
     }
 
-    private static PsObject disabled(StorageGroup group) {
-        return builder(group.identity(), group.name(), SummaryCopyStatus.DISABLED)
+    // No copy: NotSupported when the storage group could not have one as it stands (a recovery storage group, more than
+    // one database, an Exchange 2003 server), else Disabled.
+    private PsObject disabled(StorageGroup group) {
+        boolean supported = !group.recovery() && directory.databases(group.identity()).size() <= 1
+                && directory.server(group.server()).version() == ExchangeVersion.EXCHANGE_2007;
+        return builder(group.identity(), group.name(), supported ? SummaryCopyStatus.DISABLED
+                : SummaryCopyStatus.NOT_SUPPORTED)
                 .add("Failed", false).add("Seeding", false).add("Suspend", false)
                 .add("CopyQueueLength", 0L).add("ReplayQueueLength", 0L).add("LastInspectedLogTime", null)
                 .add("IsValid", true).add("ObjectState", "Unchanged").build();

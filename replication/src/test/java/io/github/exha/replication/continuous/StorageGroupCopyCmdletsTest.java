@@ -144,4 +144,13 @@ class StorageGroupCopyCmdletsTest {
         lab.text("Update-StorageGroupCopy 'CCRCMS\\First Storage Group' -DeleteExistingFiles -ManualResume");
         assertThat(lab.status(lab.copy(ReplicationLab.CMS_SG)).summary()).isEqualTo(SummaryCopyStatus.SUSPENDED);
     }
+
+    @Test
+    void aStorageGroupWithoutACopyIsDisabledAndOneThatCannotHaveOneIsNotSupported() {
+        ReplicationLab lab = new ReplicationLab();
+        assertThat(lab.text("Get-StorageGroupCopyStatus 'EX1\\First Storage Group'")).contains("Disabled");
+        lab.text("New-MailboxDatabase -StorageGroup 'EX1\\First Storage Group' -Name 'Second Database' "
+                + "-EdbFilePath 'F:\\DB\\Second Database.edb'");
+        assertThat(lab.text("Get-StorageGroupCopyStatus 'EX1\\First Storage Group'")).contains("NotSupported");
+    }
 }
