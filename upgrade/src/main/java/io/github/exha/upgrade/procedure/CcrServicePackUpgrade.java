@@ -5,6 +5,7 @@ import static io.github.exha.upgrade.procedure.UpgradeChecks.precondition;
 import io.github.exha.exchange.config.ExchangeBuild;
 import io.github.exha.upgrade.workflow.Precondition;
 import io.github.exha.upgrade.workflow.Workflow;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,35 +45,12 @@ public record CcrServicePackUpgrade(String cms, String activeNode, String passiv
     /** The procedure as a workflow: six steps, the command lines rendered for these servers. */
     public Workflow workflow() {
         String sp = "service pack " + target.servicePack();
-        return Workflow.builder(NAME)
-                .step("Upgrade the passive node " + passiveNode, passiveNode, List.of(
-                        precondition("upgrade.cms-online-on-node", cms + " is online on " + activeNode,
-                                c -> c.cmsOnlineOn(cms, activeNode)),
-                        precondition("upgrade.copies-allow-move",
-                                "no copy of " + cms + " is failed, seeding or suspended",
-                                c -> c.copiesAllowMove(cms, passiveNode)),
-                        precondition("upgrade.node-below-target", passiveNode + " runs a build older than "
-                                + target.displayVersion(), c -> c.installedBelow(passiveNode, target))),
-                        List.of("setup.com /mode:upgrade"))
-                .step("Move " + cms + " to the upgraded node " + passiveNode, null, List.of(
-                        precondition("upgrade.node-at-target", passiveNode + " runs " + target.displayVersion(),
-                                c -> c.installedBuild(passiveNode, target))),
-                        List.of("Move-ClusteredMailboxServer -Identity " + cms + " -TargetMachine " + passiveNode
-                                + " -MoveComment \"Rolling upgrade to " + sp + "\" -Confirm:$false"))
-                .step("Stop " + cms, null, List.of(
-                        precondition("upgrade.cms-online-on-node", cms + " is online on " + passiveNode,
-                                c -> c.cmsOnlineOn(cms, passiveNode))),
-                        List.of("Stop-ClusteredMailboxServer -Identity " + cms + " -StopReason \"Upgrading " + cms
-                                + " to " + sp + "\""))
-                .step("Upgrade " + cms + " from " + passiveNode, passiveNode, List.of(
-                        precondition("upgrade.cms-offline", cms + " is offline", c -> c.cmsOffline(cms))),
-                        List.of("setup.com /UpgradeCMS"))
-                .step("Upgrade the former active node " + activeNode, activeNode, List.of(
-                        precondition("upgrade.cms-online-on-node", cms + " is online on " + passiveNode,
-                                c -> c.cmsOnlineOn(cms, passiveNode)),
-                        precondition("upgrade.node-below-target", activeNode + " runs a build older than "
-                                + target.displayVersion(), c -> c.installedBelow(activeNode, target))),
-                        List.of("setup.com /mode:upgrade"))
+        Workflow.Builder builder = Workflow.builder(NAME);
+        rollingUpgrade(builder, cms, activeNode, passiveNode, target, "Rolling upgrade to " + sp,
+                "Upgrading " + cms + " to " + sp, List.of(precondition("upgrade.copies-allow-move",
+                        "no copy of " + cms + " is failed, seeding or suspended",
+                        c -> c.copiesAllowMove(cms, passiveNode))));
+        return builder
                 .step("Check " + cms + " and its copies", null, List.of(
                         precondition("upgrade.node-at-target", activeNode + " runs " + target.displayVersion(),
                                 c -> c.installedBuild(activeNode, target)),
@@ -81,5 +59,43 @@ public record CcrServicePackUpgrade(String cms, String activeNode, String passiv
                         List.of("Get-ClusteredMailboxServerStatus -Identity " + cms,
                                 "Get-StorageGroupCopyStatus -Server " + cms))
                 .build();
+    }
+
+    /**
+     * Adds the rolling upgrade of a two-node clustered mailbox server (SCC or CCR) to {@code builder}: the passive
+     * node's binaries, the move to it, the stop, {@code /UpgradeCMS} from it, the former active node's binaries.
+     *
+     * @param firstChecks more preconditions of the first step (CCR: the copies allow the move)
+     */
+    static void rollingUpgrade(Workflow.Builder builder, String cms, String active, String passive,
+            ExchangeBuild target, String moveComment, String stopReason, List<Precondition> firstChecks) {
+        List<Precondition> first = new ArrayList<>();
+        first.add(precondition("upgrade.cms-online-on-node", cms + " is online on " + active,
+                c -> c.cmsOnlineOn(cms, active)));
+        first.addAll(firstChecks);
+        first.add(belowTarget(passive, target));
+        builder.step("Upgrade the passive node " + passive, passive, first, List.of("setup.com /mode:upgrade"))
+                .step("Move " + cms + " to the upgraded node " + passive, null, List.of(
+                        precondition("upgrade.node-at-target", passive + " runs " + target.displayVersion(),
+                                c -> c.installedBuild(passive, target))),
+                        List.of("Move-ClusteredMailboxServer -Identity " + cms + " -TargetMachine " + passive
+                                + " -MoveComment \"" + moveComment + "\" -Confirm:$false"))
+                .step("Stop " + cms, null, List.of(onlineOn(cms, passive)),
+                        List.of("Stop-ClusteredMailboxServer -Identity " + cms + " -StopReason \"" + stopReason
+                                + "\""))
+                .step("Upgrade " + cms + " from " + passive, passive, List.of(
+                        precondition("upgrade.cms-offline", cms + " is offline", c -> c.cmsOffline(cms))),
+                        List.of("setup.com /UpgradeCMS"))
+                .step("Upgrade the former active node " + active, active, List.of(onlineOn(cms, passive),
+                        belowTarget(active, target)), List.of("setup.com /mode:upgrade"));
+    }
+
+    private static Precondition onlineOn(String cms, String node) {
+        return precondition("upgrade.cms-online-on-node", cms + " is online on " + node, c -> c.cmsOnlineOn(cms, node));
+    }
+
+    private static Precondition belowTarget(String node, ExchangeBuild target) {
+        return precondition("upgrade.node-below-target", node + " runs a build older than " + target.displayVersion(),
+                c -> c.installedBelow(node, target));
     }
 }

@@ -72,32 +72,9 @@ public record SanSiteServicePackUpgrade(String group, String mainCms, String mai
                                 c -> c.consistencyGroupIs(group, ReplicationState.SUSPENDED))),
                         lunAccessLines("ReadWrite"))
                 .step("Allow file restore on " + drCms + "'s databases", null, List.of(),
-                        List.of("Get-MailboxDatabase -Server " + drCms + " | Set-MailboxDatabase -AllowFileRestore:$true"))
-                .step("Upgrade Main's passive node " + mainPassive, mainPassive, List.of(
-                        precondition("upgrade.cms-online-on-node", mainCms + " is online on " + mainActive,
-                                c -> c.cmsOnlineOn(mainCms, mainActive)),
-                        precondition("upgrade.node-below-target", mainPassive + " runs a build older than "
-                                + target.displayVersion(), c -> c.installedBelow(mainPassive, target))),
-                        List.of("setup.com /mode:upgrade"))
-                .step("Move " + mainCms + " to " + mainPassive, null, List.of(
-                        precondition("upgrade.node-at-target", mainPassive + " runs " + target.displayVersion(),
-                                c -> c.installedBuild(mainPassive, target))),
-                        List.of("Move-ClusteredMailboxServer -Identity " + mainCms + " -TargetMachine " + mainPassive
-                                + " -MoveComment \"" + sp + "\" -Confirm:$false"))
-                .step("Stop " + mainCms, null, List.of(
-                        precondition("upgrade.cms-online-on-node", mainCms + " is online on " + mainPassive,
-                                c -> c.cmsOnlineOn(mainCms, mainPassive))),
-                        List.of("Stop-ClusteredMailboxServer -Identity " + mainCms + " -StopReason \"" + sp
-                                + ": setup /upgradeCMS\""))
-                .step("Upgrade " + mainCms + " from " + mainPassive, mainPassive, List.of(
-                        precondition("upgrade.cms-offline", mainCms + " is offline", c -> c.cmsOffline(mainCms))),
-                        List.of("setup.com /upgradeCMS"))
-                .step("Upgrade Main's former active node " + mainActive, mainActive, List.of(
-                        precondition("upgrade.cms-online-on-node", mainCms + " is online on " + mainPassive,
-                                c -> c.cmsOnlineOn(mainCms, mainPassive)),
-                        precondition("upgrade.node-below-target", mainActive + " runs a build older than "
-                                + target.displayVersion(), c -> c.installedBelow(mainActive, target))),
-                        List.of("setup.com /mode:upgrade"));
+                        List.of("Get-MailboxDatabase -Server " + drCms + " | Set-MailboxDatabase -AllowFileRestore:$true"));
+        CcrServicePackUpgrade.rollingUpgrade(builder, mainCms, mainActive, mainPassive, target, sp, sp
+                + ": setup /upgradeCMS", List.of());
         for (String node : drNodes.subList(0, drNodes.size() - 1)) {
             builder.step("Upgrade the DR node " + node, node, List.of(
                     precondition("upgrade.node-below-target", node + " runs a build older than "
