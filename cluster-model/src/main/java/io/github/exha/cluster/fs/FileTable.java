@@ -30,13 +30,11 @@ final class FileTable {
 
     private final TreeMap<Long, FileRecord> records = new TreeMap<>();
     private final ClusterBitmap bitmap;
-    private final int clusterSize;
     private long nextId;
     private long snapshotBytes;
 
     private FileTable(VolumeLayout layout, long nextId) {
         this.bitmap = new ClusterBitmap(layout);
-        this.clusterSize = layout.clusterSize();
         this.nextId = nextId;
         this.snapshotBytes = SNAPSHOT_HEADER;
     }
@@ -100,9 +98,8 @@ final class FileTable {
                 file.map(extent, freed);
                 bitmap.markUsed(extent.physicalCluster(), extent.count());
             }
+            // Clusters past the size stay mapped: they are the file's allocation (Volume.preallocate).
             file.size = map.size();
-            long clusters = (map.size() + clusterSize - 1) / clusterSize;
-            file.unmap(clusters, Long.MAX_VALUE, freed);
             for (long[] run : freed) {
                 bitmap.markFree(run[0], run[1]);
             }

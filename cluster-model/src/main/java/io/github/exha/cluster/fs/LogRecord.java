@@ -35,7 +35,7 @@ record LogRecord(long sequence, List<Action> actions) {
 
     /**
      * Sets a file's size and maps runs of its clusters to new volume clusters; clusters they replace become free.
-     * Clusters at or past the new size's end are unmapped (never happens today: files only grow).
+     * Mapped clusters past the size stay mapped: they are allocated but not part of the file's data (preallocation).
      */
     record MapClusters(long node, long size, List<Extent> extents) implements Action {
         MapClusters {

@@ -398,6 +398,16 @@ public final class Volume {
         if (tail >= 0 && tail < first && file.physical(tail) >= 0) {
             inPlace.add(tail); // its bytes past the old end become part of the file: they must read as zeros
         }
+        // Clusters preallocated past the end (see preallocate) that the gap before the write covers were never
+        // written: they become part of the file too, so they are zeroed in place.
+        long pastEnd = (size + cluster - 1) / cluster;
+        for (Extent extent : file.extents.values()) {
+            for (long c = Math.max(pastEnd, extent.logicalCluster()); c < Math.min(first, extent.logicalEnd()); c++) {
+                if (c != tail) {
+                    inPlace.add(c);
+                }
+            }
+        }
         for (long c = first; c <= last; c++) {
             if (file.physical(c) < 0 || Math.max(offset, c * cluster) < size) {
                 fresh.add(c);
@@ -439,6 +449,42 @@ public final class Volume {
             writes.add(write(device, layout.clusterOffset(extent.physicalCluster()), run));
         }
         return commit(record, writes);
+    }
+
+    /**
+     * Allocates clusters to a file past its end without writing them, as a program that reserves disk space does
+     * ({@code SetFileInformationByHandle} with {@code FileAllocationInfo}, a download or a database growing in
+     * advance): the file's size does not change and nothing is written, but the clusters are taken, so
+     * {@link #freeBytes()} drops by {@code bytes} rounded up to whole clusters. Deleting the file frees them; a later
+     * write into the allocation zeroes whatever of it becomes part of the file before the written bytes.
+     *
+     * @throws ExhaException FILE_NOT_FOUND (2), PATH_NOT_FOUND (3), ACCESS_DENIED (5) for a directory, DISK_FULL (112)
+     *     when fewer clusters are free, WRITE_PROTECTED (19), DEVICE_NOT_READY (21)
+     */
+    public CompletableFuture<Void> preallocate(String path, long bytes) {
+        requireMounted();
+        VolumePath target = VolumePath.parse(path);
+        FileRecord file = file(target);
+        if (bytes < 0) {
+            throw new IllegalArgumentException("bytes must not be negative: " + bytes);
+        }
+        int cluster = layout.clusterSize();
+        long count = (bytes + cluster - 1) / cluster;
+        if (count == 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (count > table.bitmap().free()) {
+            throw Win32Error.DISK_FULL.exception(describe(target) + ": allocating " + bytes + " bytes needs " + count
+                    + " clusters of " + cluster + " bytes, " + table.bitmap().free() + " are free");
+        }
+        long start = Math.max((file.size + cluster - 1) / cluster, file.extents.isEmpty() ? 0
+                : file.extents.lastEntry().getValue().logicalEnd());
+        List<Long> logical = new ArrayList<>();
+        for (long c = 0; c < count; c++) {
+            logical.add(start + c);
+        }
+        List<Extent> extents = place(logical, file.nextPhysicalHint());
+        return commit(prepare(List.of(new MapClusters(file.id, file.size, extents)), target), List.of());
     }
 
     /**

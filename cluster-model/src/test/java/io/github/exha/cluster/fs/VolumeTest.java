@@ -61,6 +61,34 @@ class VolumeTest {
     }
 
     @Test
+    void preallocationTakesFreeSpaceAcrossARemountUntilTheFileIsDeletedAndAWriteIntoItReadsZerosBeforeTheData() {
+        BlockDevice device = san.lun("L1", 64 * San.MiB);
+        Volume.format(device, "Logs").join();
+        Volume volume = Volume.mount(device);
+        long free = volume.freeBytes();
+        volume.createFile("\\filler.tmp").join();
+        // Another process's stale bytes sit in the clusters the allocation will take.
+        volume.createFile("\\old.bin").join();
+        volume.append("\\old.bin", random(64 * 1024, 7), 0, 64 * 1024).join();
+        volume.delete("\\old.bin").join();
+        volume.preallocate("\\filler.tmp", free - 8192).join();
+        assertThat(volume.size("\\filler.tmp")).isZero();
+        assertThat(volume.freeBytes()).isEqualTo(8192);
+        assertWin32(() -> volume.preallocate("\\filler.tmp", 3 * 4096), ClusterErrorCode.DISK_FULL, 112,
+                "There is not enough space on the disk.");
+        assertThat(Volume.mount(device).freeBytes()).as("the allocation is durable").isEqualTo(8192);
+        // Writing past the allocation's first clusters keeps the allocation and reads zeros in the gap, not stale bytes.
+        volume.write("\\filler.tmp", 10_000, bytes("tail"), 0, 4).join();
+        byte[] content = readAll(volume, "\\filler.tmp");
+        assertThat(content).hasSize(10_004);
+        assertThat(java.util.Arrays.copyOfRange(content, 0, 10_000)).containsOnly((byte) 0);
+        assertThat(volume.freeBytes()).isEqualTo(8192);
+        volume.delete("\\filler.tmp").join();
+        assertThat(volume.freeBytes()).isEqualTo(free);
+        assertThat(Volume.mount(device).freeBytes()).isEqualTo(free);
+    }
+
+    @Test
     void unformattedOrCorruptDeviceIsUnrecognizedVolume1005() {
         BlockDevice blank = san.lun("BLANK", 16 * San.MiB);
         assertWin32(() -> Volume.mount(blank), ClusterErrorCode.UNRECOGNIZED_VOLUME, 1005,
