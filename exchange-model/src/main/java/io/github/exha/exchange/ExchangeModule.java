@@ -29,6 +29,7 @@ import io.github.exha.exchange.clustering.StartClusteredMailboxServer;
 import io.github.exha.exchange.clustering.StopClusteredMailboxServer;
 import io.github.exha.exchange.config.ExchangeDirectory;
 import io.github.exha.exchange.server.AcknowledgedMailInvariant;
+import io.github.exha.exchange.server.MountedDatabaseInvariant;
 import io.github.exha.exchange.server.ExchangeInformationStore;
 import io.github.exha.exchange.server.InformationStore;
 import io.github.exha.exchange.server.MailFlow;
@@ -75,6 +76,9 @@ public final class ExchangeModule extends AbstractModule {
                 .toProvider(DefaultInformationStore.class);
         bind(DefaultInformationStore.class).in(Singleton.class);
         CoreModule.invariants(binder()).addBinding().to(AcknowledgedMailInvariant.class);
+        // ---- no corrupt database mounted (begin)
+        CoreModule.invariants(binder()).addBinding().to(MountedDatabaseInvariant.class);
+        // ---- no corrupt database mounted (end)
         CoreModule.reportSections(binder()).addBinding().to(Outages.class);
         // ---- clustering and setup (begin)
         MapBinder<String, ResourceType> types = ClusterModule.resourceTypes(binder());
@@ -140,6 +144,12 @@ public final class ExchangeModule extends AbstractModule {
     @Singleton
     AcknowledgedMailInvariant acknowledgedMail(MailFlow mail, Outages outages) {
         return new AcknowledgedMailInvariant(mail, outages);
+    }
+
+    @Provides
+    @Singleton
+    MountedDatabaseInvariant mountedDatabases(ExchangeDirectory directory, InformationStore store, Kernel kernel) {
+        return new MountedDatabaseInvariant(directory, store, kernel.journal());
     }
 
     @Provides
