@@ -1,6 +1,23 @@
 package io.github.exha.examples.cli;
 
 import io.github.exha.cluster.failover.FailoverCluster;
+import io.github.exha.cluster.fs.Volume;
+import io.github.exha.cluster.membership.ClusterMembership;
+import io.github.exha.cluster.membership.DiskWitness;
+import io.github.exha.cluster.resources.PhysicalDiskType;
+import io.github.exha.core.kernel.Liveness;
+import io.github.exha.core.kernel.Operation;
+import io.github.exha.core.kernel.Timer;
+import io.github.exha.exchange.config.ExchangeDirectory;
+import io.github.exha.exchange.config.MailboxDatabase;
+import io.github.exha.exchange.config.ServerKind;
+import io.github.exha.exchange.server.ExchangeInformationStore;
+import io.github.exha.exchange.server.InformationStore;
+import io.github.exha.exchange.server.MailFlow;
+import io.github.exha.exchange.server.Outages;
+import io.github.exha.exchange.store.LogDirectory;
+import io.github.exha.exchange.store.StorageGroupStore;
+import java.util.TreeMap;
 import io.github.exha.cluster.host.Host;
 import io.github.exha.cluster.host.Nic;
 import io.github.exha.cluster.host.PowerState;
@@ -26,6 +43,7 @@ import io.github.exha.core.run.StepStatus;
 import io.github.exha.core.runbook.Runbook;
 import io.github.exha.examples.ExamplesModule;
 import io.github.exha.storage.spi.AccessState;
+import io.github.exha.storage.spi.BlockDevice;
 import io.github.exha.storage.spi.LinkState;
 import io.github.exha.storage.spi.LunInfo;
 import io.github.exha.storage.spi.ReplicationLink;
@@ -46,10 +64,16 @@ import java.util.random.RandomGenerator;
  * run seed {@code RandomStreams.deriveSeed(S, "chaos.run:" + i)}; the run seed is the lab's seed and the plan is drawn
  * from the lab's stream {@value #PLAN_STREAM}, so a run seed alone replays the run, journal digest included.
  *
- * <p>A plan is one to three faults, each injected just before a statement drawn at random and healed just before a
- * later one (or at the end of the runbook). Every statement runs, as with {@code --continue-on-error}. A step the
- * faults broke is one that failed in the run and succeeded in the same run seed's fault-free run (the baseline), so
- * steps a runbook expects to fail are not blamed on the faults. Every invariant is checked at the end of each run.
+ * <p>Each run first runs the runbook without faults (the baseline), then with a plan of one to three faults. A fault
+ * is injected either just before a statement drawn at random and healed just before a later one (or at the end of the
+ * runbook), or, when the drawn statement took virtual time in the baseline, at a virtual-time offset inside it: the
+ * injection is a kernel event scheduled when the statement starts, so it fires while the statement runs (a
+ * {@code Start-Sleep}, a setup, a move, a seeding), and its heal is a kernel event a drawn time later. The baseline is
+ * a pure function of the run seed, so the plan is too. Every statement runs, as with {@code --continue-on-error}. A
+ * step the faults broke is one that failed in the run and succeeded in the baseline, so steps a runbook expects to fail
+ * are not blamed on the faults. Every invariant is checked at the end of each run (and those that follow the journal,
+ * such as {@code no-corrupt-database-mounted}, as it happens); mail the design allowed to lose (unplanned failovers)
+ * is counted apart.
  */
 final class Chaos {
     /** The lab stream the fault plan and its targets are drawn from. */
@@ -61,6 +85,11 @@ final class Chaos {
     /** A degraded WAN: 300 ms each way, 32 KB/s. CHOICE: slow enough that log shipping falls behind. */
     static final HostConnectivity.LinkSpeed SLOW_LINK_SPEED = new HostConnectivity.LinkSpeed(Duration.ofMillis(300),
             32 * 1024);
+    /** The file "another process" fills a log volume with, at the volume's root. */
+    static final String FILLER = "\\chaos-filler.tmp";
+    /** A fault injected inside a step lasts between these (CHOICE: long enough for detection and failover). */
+    static final Duration MIN_INSIDE_OUTAGE = Duration.ofSeconds(30);
+    static final Duration MAX_INSIDE_OUTAGE = Duration.ofMinutes(15);
     private static final int MAX_FAULTS = 3;
     private static final int MAX_STEPS_FAULTED = 4;
 
@@ -77,6 +106,11 @@ final class Chaos {
         SITE_PARTITION("site-partition"),
         /** The host of a cluster's file share witness crashes; it is powered on again at the heal. */
         WITNESS_LOSS("witness-loss"),
+        /**
+         * A cluster's quorum disk or disk witness fails: its LUN becomes not ready (when the topology names the
+         * Physical Disk resource and its LUN) and no node can arbitrate the disk; both come back at the heal.
+         */
+        DISK_WITNESS_LOSS("disk-witness-loss"),
         /** A storage array loses power; it is powered on again at the heal. */
         ARRAY_POWER_LOSS("array-power-loss"),
         /** A replication link between two arrays drops; it is reconnected at the heal. */
@@ -84,7 +118,13 @@ final class Chaos {
         /** A LUN presented to a host becomes not ready (a failed RAID set); it is made read-write again at the heal. */
         LUN_LOST("lun-lost"),
         /** The WAN between two sites slows to {@link #SLOW_LINK_SPEED}; its own speed comes back at the heal. */
-        SLOW_LINK("slow-link");
+        SLOW_LINK("slow-link"),
+        /**
+         * Another process fills the volume holding a running storage group's logs ({@link #FILLER}, preallocated so
+         * that less than one log file fits): at its next log roll the storage group goes offline (ESE 428, -529). The
+         * heal deletes the file and mounts again the databases the fault took offline, as an administrator does.
+         */
+        LOG_DISK_FULL("log-disk-full");
 
         private final String label;
 
@@ -102,19 +142,37 @@ final class Chaos {
      * One fault of a run.
      *
      * @param kind what failed
-     * @param target what it hit ({@code HOST}, {@code HOST/NIC}, {@code SiteA|SiteB}, {@code ARRAY}, {@code LINK}), or
-     *     null when the world had nothing it could hit then (the fault was a no-op)
-     * @param beforeLine the runbook line it was injected before
-     * @param healedBeforeLine the line it was healed before, or null when healed after the last step
-     * @param note why it did nothing or did not heal cleanly, or null
+     * @param target what it hit ({@code HOST}, {@code HOST/NIC}, {@code SiteA|SiteB}, {@code ARRAY}, {@code LINK},
+     *     {@code ARRAY/LUN}, {@code CLUSTER (Disk Q:)}, {@code HOST E: (Storage Group)}), or null when the world had
+     *     nothing it could hit then (the fault was a no-op)
+     * @param line the runbook line it was injected before or during, or null when it never fired
+     * @param during whether it fired while that line ran (else before it)
+     * @param offset for a fault injected inside a step, its offset from the start of the step it was drawn for; null
+     *     for one injected between statements
+     * @param healedLine the line it was healed before or during, or null when healed after the last step
+     * @param note why it did nothing, or what its heal found, or null
      */
-    record Injection(Kind kind, String target, int beforeLine, Integer healedBeforeLine, String note) {
+    record Injection(Kind kind, String target, Integer line, boolean during, Duration offset, Integer healedLine,
+            String note) {
+        /** Whether it was injected inside a step. */
+        boolean inside() {
+            return offset != null;
+        }
+
         /** Text for the output: {@code host-crash NODE1 before line 12 until line 15}. */
         String describe() {
-            return kind.label() + " " + (target == null ? "(no target)" : target) + " before line " + beforeLine
-                    + (healedBeforeLine == null ? " until the end" : " until line " + healedBeforeLine)
+            String when = line == null ? "never fired (the runbook ended first)"
+                    : (during ? "during line " + line : "before line " + line)
+                            + (inside() ? " (drawn at +" + seconds(offset) + "s into its step)" : "");
+            return kind.label() + " " + (target == null ? "(no target)" : target) + " " + when
+                    + (line == null || target == null ? "" : healedLine == null ? " until the end"
+                            : " until line " + healedLine)
                     + (note == null ? "" : " (" + note + ")");
         }
+    }
+
+    static String seconds(Duration duration) {
+        return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     /**
@@ -136,13 +194,17 @@ final class Chaos {
      * @param faults what was injected
      * @param brokenSteps steps the faults broke
      * @param brokenInvariants invariants that did not hold at the end
+     * @param unrecovered what a heal could not bring back (a database that would not mount after its log disk was freed)
+     * @param permittedLosses acknowledged messages lost where the design allows it (unplanned failovers: lossy CCR
+     *     within AutoDatabaseMountDial, SCR activation, asynchronous SAN replicas), still missing at the end
      * @param journalDigest the run's journal digest
      */
     record RunResult(int number, long runSeed, List<Injection> faults, List<BrokenStep> brokenSteps,
-            List<InvariantResult> brokenInvariants, String journalDigest) {
+            List<InvariantResult> brokenInvariants, List<String> unrecovered, long permittedLosses,
+            String journalDigest) {
         /** Whether the faults broke anything. */
         boolean failed() {
-            return !brokenSteps.isEmpty() || !brokenInvariants.isEmpty();
+            return !brokenSteps.isEmpty() || !brokenInvariants.isEmpty() || !unrecovered.isEmpty();
         }
     }
 
@@ -153,19 +215,22 @@ final class Chaos {
     }
 
     /**
-     * Runs the runbook once with a fault plan drawn from {@code runSeed}, and once without faults to know which
-     * failures the faults caused.
+     * Runs the runbook once without faults, to know which failures the faults caused and how long each step takes,
+     * then once with a fault plan drawn from {@code runSeed}.
      *
      * @throws ExhaException when the topology does not load or the runbook does not bind
      */
     static RunResult run(int number, long runSeed, TopologySource topology, Runbook runbook, ConfirmPolicy policy) {
         Set<Integer> failingWithoutFaults = new TreeSet<>();
-        for (StepResult step : execute(runSeed, topology, runbook, policy, false).report.steps()) {
+        List<Duration> stepTimes = new ArrayList<>();
+        for (StepResult step : execute(runSeed, topology, runbook, policy, null).report.steps()) {
             if (step.status() == StepStatus.FAILED) {
                 failingWithoutFaults.add(step.line());
             }
+            stepTimes.add(step.start() == null || step.end() == null ? Duration.ZERO
+                    : Duration.between(step.start(), step.end()));
         }
-        Outcome faulted = execute(runSeed, topology, runbook, policy, true);
+        Outcome faulted = execute(runSeed, topology, runbook, policy, stepTimes);
         List<BrokenStep> broken = new ArrayList<>();
         List<StepResult> steps = faulted.report.steps();
         for (int i = 0; i < steps.size(); i++) {
@@ -173,93 +238,224 @@ final class Chaos {
             if (step.status() == StepStatus.FAILED && !failingWithoutFaults.contains(step.line())) {
                 broken.add(new BrokenStep(step.line(), step.text(), step.error() == null ? "" : step.error().code()
                         + (step.error().nativeCode() == null ? "" : " (" + step.error().nativeCode() + ")"),
-                        blame(faulted.plan, faulted.injections, i)));
+                        blame(faulted.faults, i)));
             }
         }
         List<InvariantResult> invariants = faulted.report.invariants().stream().filter(r -> !r.held()).toList();
-        return new RunResult(number, runSeed, faulted.injections, broken, invariants, faulted.report.journalDigest());
+        return new RunResult(number, runSeed, faulted.faults.stream().map(Fault::injection).toList(), broken,
+                invariants, faulted.unrecovered, faulted.permittedLosses, faulted.report.journalDigest());
     }
 
     /** The faults in effect at statement {@code index}, or if none, those injected before it. */
-    private static List<Kind> blame(List<Planned> plan, List<Injection> injections, int index) {
+    private static List<Kind> blame(List<Fault> faults, int index) {
         List<Kind> inEffect = new ArrayList<>();
         List<Kind> before = new ArrayList<>();
-        for (int f = 0; f < plan.size(); f++) {
-            Planned p = plan.get(f);
-            if (p.at <= index && injections.get(f).target() != null) {
-                before.add(p.kind);
-                if (p.healAt > index) {
-                    inEffect.add(p.kind);
+        for (Fault f : faults) {
+            if (f.injectedAt >= 0 && f.injectedAt <= index && f.target != null) {
+                before.add(f.planned.kind);
+                if (f.healedAt < 0 || f.healedAt > index || (f.healedAt == index && f.healedDuring)) {
+                    inEffect.add(f.planned.kind);
                 }
             }
         }
         return inEffect.isEmpty() ? before : inEffect;
     }
 
-    /** A drawn fault: injected before statement {@code at}, healed before statement {@code healAt} (or at the end). */
-    private record Planned(Kind kind, int at, int healAt) {
+    /**
+     * A drawn fault: injected before statement {@code at} and healed before statement {@code healAt} (or at the end),
+     * or, with an {@code offset}, injected that long after statement {@code at} starts and healed {@code lasts} later.
+     */
+    private record Planned(Kind kind, int at, int healAt, Duration offset, Duration lasts) {
     }
 
-    /** A run as it went: its report, its plan and what each planned fault did. */
-    private record Outcome(RunReport report, List<Planned> plan, List<Injection> injections) {
+    /** A planned fault as the run went: where it was injected and healed, on what, and how to heal it. */
+    private static final class Fault {
+        final Planned planned;
+        int injectedAt = -1;
+        int healedAt = -1;
+        boolean healedDuring;
+        String target;
+        String note;
+        Runnable heal;
+        Timer timer;
+        Integer line;
+        boolean during;
+        Integer healedLine;
+
+        Fault(Planned planned) {
+            this.planned = planned;
+        }
+
+        Injection injection() {
+            return new Injection(planned.kind, target, line, during, planned.offset, healedLine, note);
+        }
     }
 
+    /** A run as it went: its report, its faults, what the heals could not bring back, the permitted losses. */
+    private record Outcome(RunReport report, List<Fault> faults, List<String> unrecovered, long permittedLosses) {
+    }
+
+    /** Where the runbook is: the statement running or about to run, and whether one is running. */
+    private static final class Position {
+        int index;
+        boolean running;
+        List<BoundStatement> bound;
+
+        int line() {
+            return bound.get(Math.min(index, bound.size() - 1)).statement().position().line();
+        }
+    }
+
+    /** Runs the runbook; {@code stepTimes} (the baseline's) null for the baseline itself, which has no faults. */
     private static Outcome execute(long runSeed, TopologySource topology, Runbook runbook, ConfirmPolicy policy,
-            boolean withFaults) {
+            List<Duration> stepTimes) {
         Lab lab = ExamplesModule.createLab(new LabSpec(topology, OptionalLong.of(runSeed)));
         RunbookRunner runner = lab.instance(RunbookRunner.class);
         List<BoundStatement> bound = runner.check(runbook);
         World world = new World(lab);
-        List<Planned> plan = withFaults ? draw(lab.streams().stream(PLAN_STREAM), bound.size(), world.kinds())
+        List<Planned> plan = stepTimes != null ? draw(lab.streams().stream(PLAN_STREAM), stepTimes, world.kinds())
                 : List.of();
         RandomGenerator targets = lab.streams().stream(PLAN_STREAM + ":targets");
         RunbookRunner.Execution execution = runner.start(new RunOptions(true, policy));
         List<StepResult> results = new ArrayList<>();
-        Map<Integer, Injection> injected = new LinkedHashMap<>();
-        Map<Integer, Runnable> heals = new LinkedHashMap<>();
+        List<Fault> faults = plan.stream().map(Fault::new).toList();
+        Position position = new Position();
+        position.bound = bound;
         for (int i = 0; i <= bound.size(); i++) {
+            position.index = i;
             boolean changed = false;
-            for (int f = 0; f < plan.size(); f++) {
-                Planned p = plan.get(f);
-                if (p.healAt == i && heals.containsKey(f)) {
-                    heals.remove(f).run();
-                    lab.journal().append(JournalEntry.Type.FAULT, SOURCE, "chaos.healed",
-                            Map.of("kind", p.kind.label(), "target", injected.get(f).target()));
+            for (Fault f : faults) {
+                if (f.planned.offset == null && f.planned.healAt == i && f.heal != null) {
+                    heal(lab, f, position);
                     changed = true;
                 }
             }
             if (i == bound.size()) {
-                if (changed) {
-                    settle(lab);
-                }
                 break;
             }
-            int line = bound.get(i).statement().position().line();
-            for (int f = 0; f < plan.size(); f++) {
-                Planned p = plan.get(f);
-                if (p.at == i) {
-                    Integer healLine = p.healAt < bound.size()
-                            ? bound.get(p.healAt).statement().position().line() : null;
-                    Injected done = world.inject(p.kind, targets);
-                    injected.put(f, new Injection(p.kind, done.target, line, healLine, done.note));
-                    if (done.heal != null) {
-                        heals.put(f, done.heal);
-                        lab.journal().append(JournalEntry.Type.FAULT, SOURCE, "chaos.injected",
-                                Map.of("kind", p.kind.label(), "target", done.target, "line", Integer.toString(line)));
-                        changed = true;
-                    }
+            for (Fault f : faults) {
+                if (f.planned.at != i) {
+                    continue;
+                }
+                if (f.planned.offset == null) {
+                    changed |= inject(lab, world, targets, f, position);
+                } else {
+                    // Fires while the statement runs (or later, if it is quicker than in the baseline).
+                    f.timer = lab.scheduler().schedule(f.planned.offset, () -> {
+                        f.timer = null;
+                        if (inject(lab, world, targets, f, position) && f.heal != null) {
+                            f.timer = lab.scheduler().schedule(f.planned.lasts, () -> {
+                                f.timer = null;
+                                heal(lab, f, position);
+                            }, Liveness.DAEMON);
+                        }
+                    }, Liveness.DAEMON);
                 }
             }
             if (changed) {
                 settle(lab);
             }
+            position.running = true;
             results.add(execution.run(bound.get(i)));
+            position.running = false;
         }
-        List<Injection> injections = new ArrayList<>();
-        for (int f = 0; f < plan.size(); f++) {
-            injections.add(injected.get(f));
+        // The end: faults still waiting to fire never do; those still in effect heal now.
+        boolean changed = false;
+        for (Fault f : faults) {
+            if (f.timer != null) {
+                f.timer.cancel();
+                f.timer = null;
+            }
+            if (f.heal != null) {
+                heal(lab, f, position);
+                changed = true;
+            }
         }
-        return new Outcome(execution.finish(results), plan, injections);
+        if (changed) {
+            settle(lab);
+        }
+        RunReport report = execution.finish(results);
+        List<String> unrecovered = new ArrayList<>();
+        for (World.Remount remount : world.remounts) {
+            if (remount.refused() != null) {
+                unrecovered.add(remount.database() + " could not be mounted after its log disk was freed: "
+                        + remount.refused());
+            } else if (remount.mount().isFailed()) {
+                unrecovered.add(remount.database() + " did not mount after its log disk was freed: "
+                        + remount.mount().failure().map(ExhaException::getMessage).orElse(""));
+            } else if (!remount.mount().isDone()) {
+                unrecovered.add(remount.database() + " was still mounting at the end after its log disk was freed");
+            }
+        }
+        return new Outcome(report, faults, unrecovered, stepTimes == null ? 0 : permittedLosses(lab));
+    }
+
+    /** Injects a fault now; true when it changed the world. */
+    private static boolean inject(Lab lab, World world, RandomGenerator targets, Fault f, Position position) {
+        f.injectedAt = position.index;
+        f.line = position.line();
+        f.during = position.running;
+        Injected done = world.inject(f.planned.kind, targets);
+        f.target = done.target;
+        f.note = done.note;
+        if (done.heal == null) {
+            return false;
+        }
+        f.heal = done.heal;
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("kind", f.planned.kind.label());
+        attributes.put("target", done.target);
+        attributes.put("line", Integer.toString(f.line));
+        attributes.put("during", Boolean.toString(position.running));
+        lab.journal().append(JournalEntry.Type.FAULT, SOURCE, "chaos.injected", attributes);
+        return true;
+    }
+
+    private static void heal(Lab lab, Fault f, Position position) {
+        Runnable heal = f.heal;
+        f.heal = null;
+        f.healedAt = position.index;
+        f.healedDuring = position.running;
+        f.healedLine = position.index < position.bound.size() ? position.line() : null;
+        String found = null;
+        try {
+            heal.run();
+        } catch (HealNote note) {
+            found = note.getMessage();
+        }
+        if (found != null) {
+            f.note = f.note == null ? found : f.note + "; " + found;
+        }
+        lab.journal().append(JournalEntry.Type.FAULT, SOURCE, "chaos.healed", Map.of("kind", f.planned.kind.label(),
+                "target", f.target));
+    }
+
+    /** Thrown by a heal to say what it found (a file it could not delete): the heal is over, the note is kept. */
+    static final class HealNote extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HealNote(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Acknowledged messages still missing at the end that an unplanned failover lost: what the design allows to lose
+     * (the outage report's {@code lost}, less what came back since).
+     */
+    private static long permittedLosses(Lab lab) {
+        MailFlow mail = lab.instance(MailFlow.class);
+        if (!mail.hasWorkload()) {
+            return 0;
+        }
+        Set<Long> permitted = new TreeSet<>();
+        for (Outages.Outage outage : lab.instance(Outages.class).ended()) {
+            if (outage.isFailover() && !outage.planned()) {
+                permitted.addAll(outage.lostIds());
+            }
+        }
+        permitted.retainAll(mail.accounting().lost());
+        return permitted.size();
     }
 
     private static void settle(Lab lab) {
@@ -267,7 +463,8 @@ final class Chaos {
         lab.scheduler().runFor(SETTLE.plus(Host.BOOT_TIME));
     }
 
-    private static List<Planned> draw(RandomGenerator random, int statements, List<Kind> kinds) {
+    private static List<Planned> draw(RandomGenerator random, List<Duration> stepTimes, List<Kind> kinds) {
+        int statements = stepTimes.size();
         if (statements == 0 || kinds.isEmpty()) {
             return List.of();
         }
@@ -276,31 +473,53 @@ final class Chaos {
         for (int k = 0; k < count; k++) {
             Kind kind = kinds.get(random.nextInt(kinds.size()));
             int at = random.nextInt(statements);
-            int healAt = Math.min(statements, at + 1 + random.nextInt(MAX_STEPS_FAULTED));
-            plan.add(new Planned(kind, at, healAt));
+            boolean inside = random.nextBoolean();
+            long took = stepTimes.get(at).toNanos();
+            if (inside && took > 0) {
+                Duration offset = Duration.ofNanos(random.nextLong(took));
+                Duration lasts = MIN_INSIDE_OUTAGE.plusNanos(random.nextLong(
+                        MAX_INSIDE_OUTAGE.minus(MIN_INSIDE_OUTAGE).toNanos()));
+                plan.add(new Planned(kind, at, -1, offset, lasts));
+            } else {
+                int healAt = Math.min(statements, at + 1 + random.nextInt(MAX_STEPS_FAULTED));
+                plan.add(new Planned(kind, at, healAt, null, null));
+            }
         }
         return plan;
     }
 
     /** What an injection did: its target and how to undo it, or no target and a note. */
-    private record Injected(String target, Runnable heal, String note) {
+    record Injected(String target, Runnable heal, String note) {
         static Injected none(String why) {
             return new Injected(null, null, why);
         }
     }
 
     /** The parts of a lab the faults act on. */
-    private static final class World {
+    static final class World {
         private final Datacenter datacenter;
         private final Clusters clusters;
         private final HostConnectivity network;
         // Pairs slowed now: slowing one again would make its heal restore the slow speed.
         private final Set<String> slowed = new TreeSet<>();
 
+        private final ExchangeDirectory directory;
+        private final InformationStore store;
+        // Clusters whose disk witness is failed now.
+        private final Set<String> witnessDisksLost = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        /** The mounts the log-disk-full heals started, checked at the end of the run. */
+        final List<Remount> remounts = new ArrayList<>();
+
+        /** A database a heal mounted again, and how that went. */
+        record Remount(String database, Operation<Void> mount, String refused) {
+        }
+
         World(Lab lab) {
             this.datacenter = lab.instance(Datacenter.class);
             this.clusters = lab.instance(Clusters.class);
             this.network = clusters.connectivity();
+            this.directory = lab.instance(ExchangeDirectory.class);
+            this.store = lab.instance(InformationStore.class);
         }
 
         /** The kinds the topology can express: no site partition with one site, no array loss without arrays. */
@@ -312,6 +531,9 @@ final class Chaos {
                     case SITE_PARTITION, SLOW_LINK -> network.sites().size() > 1;
                     case ARRAY_POWER_LOSS, LUN_LOST -> !datacenter.arrays().isEmpty();
                     case SAN_LINK_CUT -> !datacenter.links().isEmpty();
+                    case DISK_WITNESS_LOSS -> !diskWitnessClusters().isEmpty();
+                    case LOG_DISK_FULL -> !directory.storageGroups().isEmpty()
+                            && store instanceof ExchangeInformationStore;
                 };
                 if (possible) {
                     kinds.add(kind);
@@ -333,6 +555,9 @@ final class Chaos {
                         datacenter.arrays().stream().filter(StorageArray::isPoweredOn).toList()));
                 case SAN_LINK_CUT -> linkCut(pick(random,
                         datacenter.links().stream().filter(l -> l.state() == LinkState.UP).toList()));
+                case DISK_WITNESS_LOSS -> diskWitnessLoss(pick(random, diskWitnessClusters().stream()
+                        .filter(c -> !witnessDisksLost.contains(c.name())).toList()));
+                case LOG_DISK_FULL -> logDiskFull(random);
             };
         }
 
@@ -441,6 +666,161 @@ final class Chaos {
                     // The array is off (another fault) or the LUN is gone: the LUN stays as it is.
                 }
             }, null);
+        }
+
+        /** The clusters whose quorum is a disk (2003 quorum disk, 2008 disk witness or disk only). */
+        private List<FailoverCluster> diskWitnessClusters() {
+            return clusters.clusters().stream().filter(c -> clusters.membership(c.name()).quorum().witness()
+                    .orElse(null) instanceof DiskWitness).toList();
+        }
+
+        /**
+         * The disk no node can arbitrate any more: its LUN becomes not ready, when the witness names a Physical Disk
+         * resource on an array, and the membership loses the witness's vote. The membership then regroups as Windows
+         * does: under a disk-only quorum no partition has quorum and every node stops its cluster service (1177),
+         * under Node and Disk Majority the nodes' votes carry on.
+         */
+        private Injected diskWitnessLoss(FailoverCluster cluster) {
+            if (cluster == null) {
+                return Injected.none("no cluster with a disk witness that is not already lost");
+            }
+            ClusterMembership membership = clusters.membership(cluster.name());
+            DiskWitness witness = (DiskWitness) membership.quorum().witness().orElseThrow();
+            String[] lun = cluster.resources().stream()
+                    .filter(r -> r.name().equalsIgnoreCase(witness.resource()))
+                    .map(r -> new String[] {r.privateProperties().get(PhysicalDiskType.ARRAY),
+                            r.privateProperties().get(PhysicalDiskType.LUN)})
+                    .filter(ref -> ref[0] != null && ref[1] != null).findFirst().orElse(null);
+            StorageArray array = lun == null ? null : datacenter.arrays().stream()
+                    .filter(a -> a.name().equalsIgnoreCase(lun[0])).findFirst().orElse(null);
+            boolean lunFailed = false;
+            if (array != null && array.isPoweredOn()) {
+                try {
+                    if (array.lun(lun[1]).accessState() == AccessState.READ_WRITE) {
+                        array.setAccessState(lun[1], AccessState.NOT_READY);
+                        lunFailed = true;
+                    }
+                } catch (StorageException e) {
+                    // The LUN is gone: the membership still loses the disk.
+                }
+            }
+            membership.witnessUnavailable();
+            witnessDisksLost.add(cluster.name());
+            boolean restoreLun = lunFailed;
+            return new Injected(cluster.name() + " (" + witness.resource() + ")", () -> {
+                witnessDisksLost.remove(cluster.name());
+                if (restoreLun) {
+                    try {
+                        if (array.lun(lun[1]).accessState() == AccessState.NOT_READY) {
+                            array.setAccessState(lun[1], AccessState.READ_WRITE);
+                        }
+                    } catch (StorageException e) {
+                        // The array is off (another fault): the disk stays unreachable to the nodes, as it would.
+                    }
+                }
+                membership.witnessRestored();
+            }, lun == null ? "no Physical Disk resource on an array is named " + witness.resource()
+                    + ": only the arbitration fails" : null);
+        }
+
+        /**
+         * Fills the log volume of a running storage group with {@link #FILLER}, preallocated so that less than one log
+         * file fits (Windows' free space, {@link LogDirectory#logicalFreeBytes}): the store goes offline at its next
+         * log roll. The heal deletes the file wherever the volume is mounted then, and mounts again each database of
+         * the storage group that was mounted at the injection and is not mounted by then, as an administrator runs
+         * Mount-Database once the space is back; {@link #remounts} keeps how that went.
+         */
+        private Injected logDiskFull(RandomGenerator random) {
+            ExchangeInformationStore exchange = (ExchangeInformationStore) store;
+            Map<String, StorageGroupStore> running = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            Map<String, List<String>> mounted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (MailboxDatabase database : directory.databases()) {
+                if (!store.isMounted(database.identity())) {
+                    continue;
+                }
+                StorageGroupStore group = exchange.storeOf(database.identity()).orElseThrow().storageGroup();
+                String key = group.host().name() + " " + group.settings().logFolder().substring(0, 2) + " ("
+                        + group.settings().name() + ")";
+                running.putIfAbsent(key, group);
+                mounted.computeIfAbsent(key, k -> new ArrayList<>()).add(database.identity());
+            }
+            List<String> keys = new ArrayList<>(running.keySet());
+            keys.removeIf(k -> {
+                try {
+                    return running.get(k).logDirectory().volume().exists(FILLER);
+                } catch (ExhaException e) {
+                    return true;
+                }
+            });
+            String key = pick(random, keys);
+            if (key == null) {
+                return Injected.none("no running storage group whose log volume is not already filled");
+            }
+            StorageGroupStore group = running.get(key);
+            String drive = group.settings().logFolder().substring(0, 2);
+            BlockDevice device;
+            try {
+                Volume volume = group.logDirectory().volume();
+                device = volume.device();
+                long fill = LogDirectory.logicalFreeBytes(volume) - group.settings().format().logSize() / 2;
+                if (fill <= 0) {
+                    return Injected.none("the log volume of " + key + " is already full");
+                }
+                volume.createFile(FILLER);
+                volume.preallocate(FILLER, fill);
+            } catch (ExhaException e) {
+                return Injected.none("the log volume of " + key + " refused the file: " + e.getMessage());
+            }
+            List<String> databases = mounted.get(key);
+            return new Injected(key, () -> {
+                deleteFiller(drive, device);
+                for (String database : databases) {
+                    // A clustered server's databases come back through its cluster resources: the restart policy, or
+                    // the runbook's own Start-ClusteredMailboxServer / Mount-Database.
+                    MailboxDatabase object = directory.database(database);
+                    if (directory.server(object.server()).kind() == ServerKind.STANDALONE
+                            && store.runningOn(object.server()).isPresent() && !store.isMounted(database)) {
+                        try {
+                            remounts.add(new Remount(database, store.mount(database), null));
+                        } catch (ExhaException e) {
+                            remounts.add(new Remount(database, null, e.getMessage()));
+                        }
+                    }
+                }
+            }, null);
+        }
+
+        /**
+         * Deletes the filler from the volume at {@code drive} of whichever running host has it mounted; when none has
+         * (the storage group's disk went offline with it), from the volume on {@code device} directly, which no host
+         * then writes.
+         *
+         * @throws HealNote when the volume cannot be reached (its LUN is not ready, its array is off)
+         */
+        private void deleteFiller(String drive, BlockDevice device) {
+            for (Host host : datacenter.hosts()) {
+                if (!host.isRunning()) {
+                    continue;
+                }
+                try {
+                    Volume volume = host.resolve(drive + "\\").volume();
+                    if (volume.device().lun().equals(device.lun()) && volume.exists(FILLER)) {
+                        volume.delete(FILLER);
+                        return;
+                    }
+                } catch (ExhaException e) {
+                    // No such drive on this host, or its disk is not ready: look further.
+                }
+            }
+            try {
+                Volume volume = Volume.mount(device);
+                if (volume.exists(FILLER)) {
+                    volume.delete(FILLER);
+                }
+                volume.dismount();
+            } catch (ExhaException | StorageException e) {
+                throw new HealNote("the log volume could not be reached to delete " + FILLER + ": " + e.getMessage());
+            }
         }
 
         /** Pairs of sites, in name order; with {@code unpartitioned} only those not partitioned now. */

@@ -10,8 +10,10 @@ import io.github.exha.core.run.ConfirmPolicy;
 import io.github.exha.core.runbook.Runbook;
 import io.github.exha.core.runbook.RunbookParser;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +122,8 @@ final class ChaosCommand implements Callable<Integer> {
             case TEXT -> report.print(out);
             case JSON -> out.println(json(report.json()));
         }
-        return results.stream().anyMatch(r -> !r.brokenInvariants().isEmpty()) ? ExhaCli.FAILED : ExhaCli.OK;
+        return results.stream().anyMatch(r -> !r.brokenInvariants().isEmpty() || !r.unrecovered().isEmpty())
+                ? ExhaCli.FAILED : ExhaCli.OK;
     }
 
     /** The command line that replays one run. */
@@ -165,6 +168,10 @@ final class ChaosCommand implements Callable<Integer> {
         private final Map<Cell, Integer> table = new TreeMap<>((a, b) -> a.line() != b.line()
                 ? Integer.compare(a.line(), b.line()) : a.fault().compareTo(b.fault()));
         private final Map<String, Integer> invariants = new TreeMap<>();
+        // kind -> {injected between statements, injected inside a step, drawn but had no target or never fired}
+        private final Map<Chaos.Kind, long[]> injections = new EnumMap<>(Chaos.Kind.class);
+        private long permittedLosses;
+        private long unrecovered;
 
         Report(String runbookLabel, String topologyLabel, List<Chaos.RunResult> results) {
             this.runbookLabel = runbookLabel;
@@ -179,6 +186,12 @@ final class ChaosCommand implements Callable<Integer> {
                 for (InvariantResult i : run.brokenInvariants()) {
                     invariants.merge(i.name(), 1, Integer::sum);
                 }
+                for (Chaos.Injection fault : run.faults()) {
+                    long[] counts = injections.computeIfAbsent(fault.kind(), k -> new long[3]);
+                    counts[fault.target() == null || fault.line() == null ? 2 : fault.during() ? 1 : 0]++;
+                }
+                permittedLosses += run.permittedLosses();
+                unrecovered += run.unrecovered().size();
             }
         }
 
@@ -188,12 +201,16 @@ final class ChaosCommand implements Callable<Integer> {
                     : results.size() + " run" + (results.size() == 1 ? "" : "s") + ", master seed " + seed) + ")");
             for (Chaos.RunResult run : results) {
                 out.println("run " + run.number() + "  seed " + run.runSeed() + "  "
-                        + (run.failed() ? "BROKE" : "ok") + "  journal " + run.journalDigest());
+                        + (run.failed() ? "BROKE" : "ok") + "  journal " + run.journalDigest()
+                        + (run.permittedLosses() > 0 ? "  permitted losses " + run.permittedLosses() : ""));
                 for (Chaos.Injection fault : run.faults()) {
                     out.println("    fault: " + fault.describe());
                 }
             }
             out.println();
+            out.println("Faults injected (between statements / inside a step / no target or never fired):");
+            injections.forEach((kind, counts) -> out.println(String.format("  %-18s %4d / %4d / %4d", kind.label(),
+                    counts[0], counts[1], counts[2])));
             if (table.isEmpty()) {
                 out.println("No fault broke a step.");
             } else {
@@ -210,6 +227,11 @@ final class ChaosCommand implements Callable<Integer> {
                 invariants.forEach((name, count) -> out.println("INVARIANT BROKEN in " + count + " run"
                         + (count == 1 ? "" : "s") + ": " + name));
             }
+            if (unrecovered > 0) {
+                out.println("NOT RECOVERED after a heal: " + unrecovered);
+            }
+            out.println("Permitted losses (acknowledged messages lost in unplanned failovers, as the design allows): "
+                    + permittedLosses);
             List<Chaos.RunResult> failing = results.stream().filter(Chaos.RunResult::failed).toList();
             if (!failing.isEmpty()) {
                 out.println();
@@ -223,11 +245,17 @@ final class ChaosCommand implements Callable<Integer> {
                     for (InvariantResult i : run.brokenInvariants()) {
                         out.println("    invariant " + i.name() + ": " + i.detail());
                     }
+                    for (String u : run.unrecovered()) {
+                        out.println("    not recovered: " + u);
+                    }
                     out.println("    " + replayCommand(run.runSeed()));
                 }
             }
             out.println("Summary: " + failing.size() + " of " + results.size() + " run"
-                    + (results.size() == 1 ? "" : "s") + " broke a step or an invariant.");
+                    + (results.size() == 1 ? "" : "s") + " broke a step or an invariant"
+                    + (unrecovered > 0 ? " or did not recover" : "") + "; " + invariants.values().stream()
+                    .mapToInt(Integer::intValue).sum() + " invariant violations, " + permittedLosses
+                    + " permitted losses.");
         }
 
         Map<String, Object> json() {
@@ -249,8 +277,10 @@ final class ChaosCommand implements Callable<Integer> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("kind", f.kind().label());
                     m.put("target", f.target());
-                    m.put("beforeLine", f.beforeLine());
-                    m.put("healedBeforeLine", f.healedBeforeLine());
+                    m.put("line", f.line());
+                    m.put("during", f.during());
+                    m.put("offsetSeconds", f.offset() == null ? null : new BigDecimal(Chaos.seconds(f.offset())));
+                    m.put("healedLine", f.healedLine());
                     m.put("note", f.note());
                     return (Object) m;
                 }).toList());
@@ -268,6 +298,8 @@ final class ChaosCommand implements Callable<Integer> {
                     m.put("detail", i.detail());
                     return (Object) m;
                 }).toList());
+                r.put("unrecovered", run.unrecovered());
+                r.put("permittedLosses", run.permittedLosses());
                 r.put("journalDigest", run.journalDigest());
                 r.put("replay", replayCommand(run.runSeed()));
                 runList.add(r);
@@ -281,7 +313,18 @@ final class ChaosCommand implements Callable<Integer> {
                 m.put("runs", e.getValue());
                 return (Object) m;
             }).toList());
+            Map<String, Object> injected = new LinkedHashMap<>();
+            injections.forEach((kind, counts) -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("betweenStatements", counts[0]);
+                m.put("insideSteps", counts[1]);
+                m.put("noTarget", counts[2]);
+                injected.put(kind.label(), m);
+            });
+            root.put("injections", injected);
             root.put("invariantsBroken", invariants);
+            root.put("unrecovered", unrecovered);
+            root.put("permittedLosses", permittedLosses);
             root.put("failingRuns", results.stream().filter(Chaos.RunResult::failed).count());
             return root;
         }
