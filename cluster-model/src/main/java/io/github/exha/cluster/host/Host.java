@@ -719,6 +719,17 @@ public final class Host {
         return mount(prepareVolume(disk, drive), drive, disk.lun(), false);
     }
 
+    /**
+     * Hands a volume mounted with {@link #mountVolume} over to the cluster, as {@link #mountClusterVolume} would have
+     * mounted it: it stays mounted, but the host forgets the drive, so a reboot does not mount it again behind the
+     * back of the node that owns the disk then (found by {@code exha chaos}: a node that crashed while owning a
+     * topology-mounted shared disk mounted it again at boot and kept that stale view when the disk came back to it).
+     */
+    public void handOverToCluster(DriveLetter drive) {
+        Objects.requireNonNull(drive, "drive");
+        assignments.remove(drive);
+    }
+
     /** The LUN behind a mounted drive letter, if a SAN volume is mounted there. */
     public Optional<LunRef> lunOn(DriveLetter drive) {
         Volume volume = mounted.get(drive);

@@ -91,6 +91,9 @@ public final class PhysicalDiskType extends ClaimingResourceType {
                 }
             } else if (!there.get().equals(lun)) {
                 throw failure(context, "drive " + drive.get() + " is already used by LUN " + there.get());
+            } else {
+                // Mounted by the host itself (the topology's volumes): from now on only the disk's owner mounts it.
+                host.handOverToCluster(drive.get());
             }
         }
         reserve(context);
