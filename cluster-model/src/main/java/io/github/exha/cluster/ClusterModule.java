@@ -28,6 +28,7 @@ import io.github.exha.cluster.host.OpenFiles;
 import io.github.exha.cluster.command.NetCommand;
 import io.github.exha.cluster.command.ServerManagerCmd;
 import io.github.exha.cluster.command.ShutdownCommand;
+import io.github.exha.cluster.invariant.OneHostPerSanVolumeInvariant;
 import io.github.exha.cluster.invariant.OneNodePerResourceInvariant;
 import io.github.exha.cluster.invariant.OneQuorumPartitionInvariant;
 import io.github.exha.cluster.invariant.OneWriterPerDiskInvariant;
@@ -75,6 +76,10 @@ public final class ClusterModule extends AbstractModule {
         CoreModule.invariants(binder()).addBinding().to(OneWriterPerDiskInvariant.class);
         bind(OneQuorumPartitionInvariant.class).in(Singleton.class);
         CoreModule.invariants(binder()).addBinding().to(OneQuorumPartitionInvariant.class);
+        // ---- one host per SAN volume (begin)
+        bind(OneHostPerSanVolumeInvariant.class).in(Singleton.class);
+        CoreModule.invariants(binder()).addBinding().to(OneHostPerSanVolumeInvariant.class);
+        // ---- one host per SAN volume (end)
         bind(ServerManagerCmd.class).in(Singleton.class);
         CoreModule.commands(binder()).addBinding().to(ServerManagerCmd.class);
         bind(ClusterExe.class).in(Singleton.class);

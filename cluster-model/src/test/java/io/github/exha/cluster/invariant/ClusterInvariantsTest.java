@@ -103,4 +103,20 @@ class ClusterInvariantsTest {
         assertThat(quorum.check().detail()).contains("CL1").contains("2 partitions with quorum");
     }
 
+
+    @Test
+    void aSanVolumeMountedOnASecondHostBreaksOneHostPerSanVolumeAndADismountInBetweenDoesNot() {
+        OneHostPerSanVolumeInvariant oneHost = new OneHostPerSanVolumeInvariant(kernel.journal());
+        kernel.journal().append(JournalEntry.Type.STATE_CHANGE, "N1", "host.volume-mounted",
+                Map.of("drive", "F:", "label", "DATA", "lun", "SAN:DATA"));
+        kernel.journal().append(JournalEntry.Type.STATE_CHANGE, "N1", "host.volume-dismounted",
+                Map.of("drive", "F:", "reason", "crash"));
+        kernel.journal().append(JournalEntry.Type.STATE_CHANGE, "N2", "host.volume-mounted",
+                Map.of("drive", "F:", "label", "DATA", "lun", "SAN:DATA"));
+        assertThat(oneHost.check().held()).isTrue();
+        kernel.journal().append(JournalEntry.Type.STATE_CHANGE, "N1", "host.volume-mounted",
+                Map.of("drive", "F:", "label", "DATA", "lun", "SAN:DATA"));
+        assertThat(oneHost.check().held()).isFalse();
+        assertThat(oneHost.check().detail()).contains("N1 mounted LUN SAN:DATA on F: while N2 still had it mounted");
+    }
 }

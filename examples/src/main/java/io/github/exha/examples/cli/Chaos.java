@@ -269,7 +269,7 @@ final class Chaos {
     }
 
     /** A planned fault as the run went: where it was injected and healed, on what, and how to heal it. */
-    private static final class Fault {
+    static final class Fault {
         final Planned planned;
         int injectedAt = -1;
         int healedAt = -1;
@@ -292,7 +292,7 @@ final class Chaos {
     }
 
     /** A run as it went: its report, its faults, what the heals could not bring back, the permitted losses. */
-    private record Outcome(RunReport report, List<Fault> faults, List<String> unrecovered, long permittedLosses) {
+    record Outcome(RunReport report, List<Fault> faults, List<String> unrecovered, long permittedLosses, Lab lab) {
     }
 
     /** Where the runbook is: the statement running or about to run, and whether one is running. */
@@ -307,7 +307,7 @@ final class Chaos {
     }
 
     /** Runs the runbook; {@code stepTimes} (the baseline's) null for the baseline itself, which has no faults. */
-    private static Outcome execute(long runSeed, TopologySource topology, Runbook runbook, ConfirmPolicy policy,
+    static Outcome execute(long runSeed, TopologySource topology, Runbook runbook, ConfirmPolicy policy,
             List<Duration> stepTimes) {
         Lab lab = ExamplesModule.createLab(new LabSpec(topology, OptionalLong.of(runSeed)));
         RunbookRunner runner = lab.instance(RunbookRunner.class);
@@ -387,7 +387,7 @@ final class Chaos {
                 unrecovered.add(remount.database() + " was still mounting at the end after its log disk was freed");
             }
         }
-        return new Outcome(report, faults, unrecovered, stepTimes == null ? 0 : permittedLosses(lab));
+        return new Outcome(report, faults, unrecovered, stepTimes == null ? 0 : permittedLosses(lab), lab);
     }
 
     /** Injects a fault now; true when it changed the world. */
