@@ -29,12 +29,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "chaos", mixinStandardHelpOptions = true,
         description = {"Run a runbook (or a built-in scenario) under N randomized fault plans drawn from a seed:"
                 + " host crash and reboot, NIC down, partition between sites, slow link between sites, file share"
-                + " witness loss, array power loss, lost LUN, SAN replication link cut. Every step runs (--continue-on-error) and every invariant is"
-                + " checked on every run.",
+                + " witness loss, quorum disk / disk witness loss, array power loss, lost LUN, SAN replication link cut,"
+                + " full log disk. Faults are injected between statements or, inside a step that takes virtual time,"
+                + " at a drawn offset. Every step runs (--continue-on-error) and every invariant is checked on every"
+                + " run; losses the design permits (unplanned failovers) are counted apart.",
             "Prints which faults broke which steps (a step that failed with the faults and not in the same seed's"
-                + " fault-free run) and the command that replays each failing run.",
-            "Exit 0 when no invariant broke in any run, 1 when one did, 2 for a runbook or topology that does not"
-                + " parse or bind."})
+                + " fault-free run), how many faults of each kind were injected, and the command that replays each"
+                + " failing run.",
+            "Exit 0 when every invariant held and every heal recovered in every run, 1 when not, 2 for a runbook or"
+                + " topology that does not parse or bind."})
 final class ChaosCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
