@@ -331,16 +331,23 @@ final class Chaos {
                 }
             }
             if (i == bound.size()) {
+                if (changed) {
+                    settle(lab);
+                }
                 break;
             }
             for (Fault f : faults) {
-                if (f.planned.at != i) {
-                    continue;
-                }
-                if (f.planned.offset == null) {
+                if (f.planned.at == i && f.planned.offset == null) {
                     changed |= inject(lab, world, targets, f, position);
-                } else {
-                    // Fires while the statement runs (or later, if it is quicker than in the baseline).
+                }
+            }
+            if (changed) {
+                settle(lab);
+            }
+            for (Fault f : faults) {
+                if (f.planned.at == i && f.planned.offset != null) {
+                    // Scheduled after the settle, so it fires while the statement runs (or later, if the statement is
+                    // quicker than in the baseline).
                     f.timer = lab.scheduler().schedule(f.planned.offset, () -> {
                         f.timer = null;
                         if (inject(lab, world, targets, f, position) && f.heal != null) {
@@ -351,9 +358,6 @@ final class Chaos {
                         }
                     }, Liveness.DAEMON);
                 }
-            }
-            if (changed) {
-                settle(lab);
             }
             position.running = true;
             results.add(execution.run(bound.get(i)));
