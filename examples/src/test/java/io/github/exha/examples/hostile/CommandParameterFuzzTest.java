@@ -25,6 +25,7 @@ import io.github.exha.core.runbook.Runbook;
 import io.github.exha.core.runbook.RunbookParser;
 import io.github.exha.examples.ExamplesModule;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,6 +106,7 @@ class CommandParameterFuzzTest {
         int cases = 0;
         Set<String> commandsRun = new LinkedHashSet<>();
         int registered = 0;
+        long cpuNanos = 0;
         for (int t = 0; t < TOPOLOGIES.size(); t++) {
             Path file = Path.of("topologies", TOPOLOGIES.get(t));
             List<String> names = names(Files.readString(file));
@@ -115,18 +117,21 @@ class CommandParameterFuzzTest {
             cases += batch.cases();
             commandsRun.addAll(batch.commands());
             registered = Math.max(registered, batch.registered());
+            cpuNanos += batch.cpuNanos();
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.println("CommandParameterFuzzTest: " + cases + " cases over " + commandsRun.size() + " commands on "
-                + TOPOLOGIES.size() + " topologies in " + millis + " ms, outcomes " + outcomes);
+                + TOPOLOGIES.size() + " topologies in " + millis + " ms wall, " + cpuNanos / 1_000_000 + " ms CPU,"
+                + " outcomes " + outcomes);
         assertThat(commandsRun).as("every registered command was run").hasSize(registered);
         assertThat(outcomes).containsKey("ok");
     }
 
-    private record Batch(int cases, Set<String> commands, int registered) {
+    private record Batch(int cases, Set<String> commands, int registered, long cpuNanos) {
     }
 
     private Batch runBatch(Path file, long seed, List<String> names) {
+        long cpuStarted = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         SplittableRandom random = new SplittableRandom(seed);
         Lab lab = ExamplesModule.createLab(new LabSpec(TopologySource.file(file), OptionalLong.of(seed)));
         RunbookRunner runner = lab.instance(RunbookRunner.class);
@@ -151,7 +156,8 @@ class CommandParameterFuzzTest {
                 cases++;
             }
         }
-        return new Batch(cases, run, commands.size());
+        return new Batch(cases, run, commands.size(),
+                ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted);
     }
 
     private void runStatement(Lab lab, RunbookRunner runner, RunbookRunner.Execution execution, Path file, long seed,
