@@ -24,6 +24,7 @@ import io.github.exha.core.run.StepStatus;
 import io.github.exha.core.runbook.Runbook;
 import io.github.exha.core.runbook.RunbookParser;
 import io.github.exha.examples.ExamplesModule;
+import io.github.exha.exchange.config.ExchangeDirectory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -62,6 +63,8 @@ class CommandParameterFuzzTest {
             "seed-000-san-dr.yaml", "seed-003-scr.yaml", "seed-004-bare-hosts.yaml", "two-node-mns-fsw.yaml",
             "seed-002-scc.yaml", "two-site-scc.yaml");
     private static final int ROUNDS = 20;
+    /** How many of the last names (the world's own identities) an identity parameter draws from. */
+    private static final int IDENTITY_WINDOW = 24;
     /** A batch that takes longer than this on the wall clock is a hang. */
     private static final Duration BATCH_LIMIT = Duration.ofSeconds(60);
     /** Longer waits are bound but not run: simulating days of mail flow is slow, not hostile. */
@@ -138,6 +141,9 @@ class CommandParameterFuzzTest {
         RunbookRunner.Execution execution = runner.start(new RunOptions(true, ConfirmPolicy.ACCEPT));
         List<Command> commands = lab.commands().all();
         List<String> hosts = lab.instance(HostDirectory.class).names();
+        List<String> identities = identities(lab, hosts);
+        names = new ArrayList<>(new LinkedHashSet<>(names));
+        names.addAll(identities);
         Set<String> run = new LinkedHashSet<>();
         int cases = 0;
         for (int round = 0; round < ROUNDS; round++) {
@@ -151,6 +157,12 @@ class CommandParameterFuzzTest {
                     runStatement(lab, runner, execution, file, seed, "Enter-PSSession -ComputerName " + host);
                 }
                 String text = statement(d, random, names);
+                if (random.nextInt(6) == 0) {
+                    // Piped objects bind by property name: hostile values meet pipeline binding too.
+                    List<Command> getters = commands.stream().filter(c -> c.descriptor().name().startsWith("Get-"))
+                            .toList();
+                    text = statement(pick(getters, random).descriptor(), random, names) + " | " + text;
+                }
                 runStatement(lab, runner, execution, file, seed, text);
                 run.add(d.name());
                 cases++;
@@ -276,7 +288,10 @@ class CommandParameterFuzzTest {
                 }
                 yield String.join(",", parts);
             }
-            case STRING, IDENTITY -> anyValue(random, names);
+            case STRING -> anyValue(random, names);
+            // The world's identities sit at the end of names: mostly those, sometimes anything.
+            case IDENTITY -> random.nextInt(4) == 0 ? anyValue(random, names)
+                    : names.get(names.size() - 1 - random.nextInt(Math.min(names.size(), IDENTITY_WINDOW)));
         };
     }
 
@@ -323,6 +338,17 @@ class CommandParameterFuzzTest {
         names.add("Mailbox Database");
         names.add("Cluster Group");
         return List.copyOf(names);
+    }
+
+    /** The world's own identities, so many statements get past "not found" into the commands' real checks. */
+    private static List<String> identities(Lab lab, List<String> hosts) {
+        Set<String> all = new LinkedHashSet<>(hosts);
+        ExchangeDirectory directory = lab.instance(ExchangeDirectory.class);
+        directory.servers().forEach(server -> all.add(server.name()));
+        directory.storageGroups().forEach(group -> all.add(group.identity()));
+        directory.databases().forEach(database -> all.add(database.identity()));
+        directory.mailboxes().stream().limit(5).forEach(mailbox -> all.add(mailbox.alias()));
+        return List.copyOf(all);
     }
 
     private static String escape(String text) {
