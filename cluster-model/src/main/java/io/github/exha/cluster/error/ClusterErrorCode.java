@@ -22,6 +22,11 @@ public enum ClusterErrorCode implements ErrorCode {
     DIRECTORY_NOT_EMPTY("cluster.fs.directory-not-empty", USER),
     /** ERROR_INVALID_NAME (123): characters Windows forbids, a reserved device name, or a path outside the volume. */
     INVALID_NAME("cluster.fs.invalid-name", USER),
+    /**
+     * ERROR_BAD_NETPATH (53): a UNC path ({@code \\server\share\x}); exha simulates the files of a host's own
+     * volumes, not file sharing, so no network path is found.
+     */
+    BAD_NETPATH("cluster.fs.bad-netpath", USER),
     /** ERROR_FILENAME_EXCED_RANGE (206): a path longer than MAX_PATH. */
     NAME_TOO_LONG("cluster.fs.name-too-long", USER),
     /** ERROR_DISK_FULL (112): not enough free space on the volume. */

@@ -47,10 +47,11 @@ record VolumePath(List<String> components) {
                 continue;
             }
             if (raw.equals("..")) {
-                if (out.isEmpty()) {
-                    throw Win32Error.INVALID_NAME.exception("'" + path + "' leads above the volume root");
+                // As GetFullPathName: ".." at the root is the root (C:\..\..\etc is C:\etc), so no path leaves
+                // its volume, however many ".." it has.
+                if (!out.isEmpty()) {
+                    out.remove(out.size() - 1);
                 }
-                out.remove(out.size() - 1);
                 continue;
             }
             out.add(component(raw, path));

@@ -584,7 +584,8 @@ public final class Host {
         }
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         StringBuilder prefix = new StringBuilder();
-        for (String part : path.path().substring(1).split("\\\\")) {
+        // The normal form, as cmd creates it: mkdir F:\a\..\b creates F:\b only, never F:\a.
+        for (String part : Volume.normalize(path.path()).substring(1).split("\\\\")) {
             if (part.isEmpty()) {
                 continue;
             }
@@ -804,19 +805,38 @@ public final class Host {
     /**
      * Resolves a full Windows path on this host: {@code F:\DB\Mailbox Database.edb} gives the volume on {@code F:}
      * and {@code \DB\Mailbox Database.edb}. The drive letter is case-insensitive; {@code /} is a separator too; a
-     * path inside the volume is checked by the volume when used.
+     * path inside the volume is checked by the volume when used ({@code ..} stops at the volume's root, as Win32
+     * normalises it, so no path leaves its volume). Win32's own forms are accepted as Windows accepts them:
+     * {@code \\?\F:\x} and {@code \\.\F:\x} name {@code F:\x}; a path rooted without a drive
+     * ({@code \x}, {@code /etc/passwd}) is on the current drive, which is the system drive {@code C:} in a session.
+     * Nothing here ever reaches the machine exha runs on.
      *
      * @throws ExhaException PATH_NOT_FOUND (3) "The system cannot find the path specified." when no volume has the
-     *     drive letter; INVALID_NAME (123) for a path without a drive letter; {@code HOST_NOT_RUNNING}
+     *     drive letter; BAD_NETPATH (53) "The network path was not found." for a UNC path (file sharing is not
+     *     simulated); INVALID_NAME (123) for a relative path (exha keeps no current directory), a device path
+     *     ({@code \\.\PhysicalDrive0}) or a malformed drive; {@code HOST_NOT_RUNNING}
      */
     public WindowsPath resolve(String windowsPath) {
         Objects.requireNonNull(windowsPath, "windowsPath");
         requireRunning();
-        String path = windowsPath.strip();
+        String path = windowsPath.strip().replace('/', '\\');
+        if (path.startsWith("\\\\?\\UNC\\") || (path.startsWith("\\\\") && !path.startsWith("\\\\?\\")
+                && !path.startsWith("\\\\.\\"))) {
+            throw new ExhaException(ClusterErrorCode.BAD_NETPATH, "The network path was not found. ('" + windowsPath
+                    + "' on " + name() + " is a network path; exha simulates the files of each host's own volumes,"
+                    + " not file sharing)", NativeCode.win32(53));
+        }
+        if (path.startsWith("\\\\?\\") || path.startsWith("\\\\.\\")) {
+            // The Win32 namespace prefixes: \\?\C:\x and \\.\C:\x are C:\x; anything else is a device.
+            path = path.substring(4);
+            if (path.length() < 2 || path.charAt(1) != ':' || !isAsciiLetter(path.charAt(0))) {
+                throw invalidName(windowsPath, "names a device, not a file or folder on a volume");
+            }
+        } else if (path.startsWith("\\")) {
+            path = DriveLetter.SYSTEM + path;
+        }
         if (path.length() < 2 || path.charAt(1) != ':' || !isAsciiLetter(path.charAt(0))) {
-            throw new ExhaException(ClusterErrorCode.INVALID_NAME, "The filename, directory name, or volume label"
-                    + " syntax is incorrect. ('" + windowsPath + "' on " + name() + " is not a full path such as"
-                    + " F:\\DB\\Mailbox Database.edb)", NativeCode.win32(123));
+            throw invalidName(windowsPath, "is not a full path such as F:\\DB\\Mailbox Database.edb");
         }
         DriveLetter drive = new DriveLetter(path.charAt(0));
         Volume volume = mounted.get(drive);
@@ -825,8 +845,13 @@ public final class Host {
                     + windowsPath + "': " + name() + " has no drive " + drive + ")", NativeCode.win32(3));
         }
         // Each drive's current directory is its root here, so a drive-relative F:DB means F:\DB.
-        String inside = path.substring(2).replace('/', '\\');
+        String inside = path.substring(2);
         return new WindowsPath(drive, volume, inside.startsWith("\\") ? inside : "\\" + inside);
+    }
+
+    private ExhaException invalidName(String windowsPath, String why) {
+        return new ExhaException(ClusterErrorCode.INVALID_NAME, "The filename, directory name, or volume label"
+                + " syntax is incorrect. ('" + windowsPath + "' on " + name() + " " + why + ")", NativeCode.win32(123));
     }
 
     private static boolean isAsciiLetter(char c) {

@@ -118,10 +118,22 @@ class VolumeTest {
     }
 
     @Test
+    void dotDotAtTheRootStaysAtTheRootAsWin32NormalisesIt() {
+        Volume volume = fresh("L1", 64 * San.MiB);
+        assertWin32(() -> volume.createDirectory(".."), ClusterErrorCode.FILE_EXISTS, 183,
+                "Cannot create a file when that file already exists.");
+        volume.createFile("..\\..\\..\\etc\\..\\passwd").join();
+        volume.createDirectory("\\a\\..\\..\\b").join();
+        assertThat(volume.list("\\..\\..")).extracting(DirectoryEntry::name).containsExactly("b", "passwd");
+        assertWin32(() -> volume.createFile("..\\..\\etc\\passwd"), ClusterErrorCode.PATH_NOT_FOUND, 3,
+                "The system cannot find the path specified.");
+    }
+
+    @Test
     void pathRulesFollowWin32() {
         Volume volume = fresh("L1", 64 * San.MiB);
         for (String bad : List.of("a<b", "a>b", "a:b", "a\"b", "a|b", "a?b", "a*b", "a\u0001b", "CON", "con.txt",
-                "\\DB\\LPT9.log", "Com1", "nul .edb", "..", "\\a\\..\\..", "...")) {
+                "\\DB\\LPT9.log", "Com1", "nul .edb", "...")) {
             assertWin32(() -> volume.createFile(bad), ClusterErrorCode.INVALID_NAME, 123,
                     "The filename, directory name, or volume label syntax is incorrect.");
         }

@@ -362,6 +362,46 @@ class HostTest {
         }
 
         @Test
+        void hostilePathsStayInsideTheSimulatedVolumesOrFailAsWindowsDoes() {
+            Host node = host("NODE1", W2003_ENT);
+            Volume f = formatted(node, "DB", 'F');
+            Volume c = node.volume("C");
+            // ".." stops at the root, so these name files on the simulated C: and F:, never the machine's.
+            WindowsPath escape = node.resolve("C:\\..\\..\\..\\etc\\passwd");
+            assertThat(escape.volume()).isSameAs(c);
+            assertError(failure(() -> c.size(escape.path())), ClusterErrorCode.PATH_NOT_FOUND, "3 (0x3)",
+                    "The system cannot find the path specified.");
+            f.createDirectory("\\Windows").join();
+            assertThat(f.exists(node.resolve("F:\\..\\..\\Windows\\.").path())).isTrue();
+            // Rooted without a drive: the current drive, C: in a session.
+            assertThat(node.resolve("/etc/passwd")).hasToString("C:\\etc\\passwd");
+            assertThat(node.resolve("\\etc\\passwd").volume()).isSameAs(c);
+            // Win32's namespace prefixes name the same file; other device paths are not files.
+            assertThat(node.resolve("\\\\?\\F:\\x").volume()).isSameAs(f);
+            assertThat(node.resolve("\\\\.\\f:\\x")).hasToString("F:\\x");
+            for (String device : List.of("\\\\.\\PhysicalDrive0", "\\\\?\\Volume{0}\\x", "\\\\.\\CON")) {
+                assertError(failure(() -> node.resolve(device)), ClusterErrorCode.INVALID_NAME, "123 (0x7B)",
+                        "names a device");
+            }
+            for (String unc : List.of("\\\\server\\share\\x", "//127.0.0.1/c$/Windows", "\\\\?\\UNC\\server\\share")) {
+                assertError(failure(() -> node.resolve(unc)), ClusterErrorCode.BAD_NETPATH, "53 (0x35)",
+                        "The network path was not found.");
+            }
+            for (String relative : List.of("..\\..\\", "CON", "file:///etc/passwd", "~\\x", "%SystemRoot%\\x")) {
+                assertError(failure(() -> node.resolve(relative)), ClusterErrorCode.INVALID_NAME, "123 (0x7B)");
+            }
+            // Names Windows refuses are refused by the volume with Windows' numbers.
+            for (String bad : List.of("F:\\DB\\x.edb:stream", "C:\\x\u0000.txt", "C:\\aux\\x", "F:\\LPT1.txt")) {
+                WindowsPath path = node.resolve(bad);
+                assertError(failure(() -> path.volume().createFile(path.path())), ClusterErrorCode.INVALID_NAME,
+                        "123 (0x7B)");
+            }
+            WindowsPath tooLong = node.resolve("C:\\" + "a\\".repeat(140));
+            assertError(failure(() -> tooLong.volume().createDirectory(tooLong.path())), ClusterErrorCode.NAME_TOO_LONG,
+                    "206 (0xCE)", "The filename or extension is too long.");
+        }
+
+        @Test
         void unknownDrivesFailAsWindowsDoes() {
             Host node = host("NODE1", W2003_ENT);
             assertError(failure(() -> node.resolve("Q:\\DB\\x.edb")), ClusterErrorCode.PATH_NOT_FOUND, "3 (0x3)",

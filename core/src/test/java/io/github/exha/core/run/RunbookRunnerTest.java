@@ -350,6 +350,14 @@ class RunbookRunnerTest {
     }
 
     @Test
+    void startSleepRefusesMoreSecondsThanPowerShellAllowsAtBindTime() {
+        assertThatThrownBy(() -> run("Start-Sleep -Seconds 2147484", RunOptions.defaults()))
+                .hasMessageStartingWith("Cannot validate argument on parameter 'Seconds'. The 2147484 argument is"
+                        + " greater than the maximum allowed range of 2147483.");
+        assertThat(lab.clock().instant()).isEqualTo(java.time.Instant.parse("2008-03-01T00:00:00Z"));
+    }
+
+    @Test
     void eventsScheduledInTheWorldRunDuringStartSleep() {
         List<String> fired = new ArrayList<>();
         lab.scheduler().schedule(Duration.ofSeconds(30), () -> fired.add("at " + lab.clock().instant()));

@@ -30,4 +30,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchTests CYCLES = ArchTests.in(CycleRules.class);
+
+    @ArchTest
+    static final ArchTests SANDBOX = ArchTests.in(SandboxRules.class);
 }

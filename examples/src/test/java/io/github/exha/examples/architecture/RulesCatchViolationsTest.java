@@ -81,6 +81,14 @@ import io.github.exha.archfixtures.statics.violating.cluster.PendingEvents;
 import io.github.exha.archfixtures.statics.violating.cluster.ResourceTypeTable;
 import io.github.exha.archfixtures.statics.violating.cluster.ServerRoles;
 import io.github.exha.archfixtures.statics.violating.cluster.SharedRandom;
+import io.github.exha.archfixtures.sandbox.violating.cluster.JvmExiter;
+import io.github.exha.archfixtures.sandbox.violating.cluster.LegacyFileWriter;
+import io.github.exha.archfixtures.sandbox.violating.cluster.MachineFileReader;
+import io.github.exha.archfixtures.sandbox.violating.cluster.ProcessStarter;
+import io.github.exha.archfixtures.sandbox.violating.cluster.RuntimeExecutor;
+import io.github.exha.archfixtures.sandbox.violating.cluster.SocketOpener;
+import io.github.exha.archfixtures.sandbox.violating.cluster.UrlReader;
+import io.github.exha.archfixtures.sandbox.violating.core.topology.TopologyLoaderHelper;
 import io.github.exha.archfixtures.statics.violating.core.SequenceCounter;
 import io.github.exha.archfixtures.statics.violating.core.VolatileFlag;
 import java.util.Map;
@@ -339,6 +347,24 @@ class RulesCatchViolationsTest {
         void packageHierarchyWithoutWayBackPasses() {
             assertPasses(CycleRules.packagesAreFreeOfCycles(COMPLIANT), COMPLIANT);
             assertPasses(CycleRules.packagesWithinEachModuleAreFreeOfCycles(COMPLIANT), COMPLIANT);
+        }
+    }
+
+    @Nested
+    class Sandbox {
+        private static final String VIOLATING = FIXTURES + ".sandbox.violating";
+        private static final String COMPLIANT = FIXTURES + ".sandbox.compliant";
+
+        @ParameterizedTest
+        @ValueSource(classes = {ProcessStarter.class, RuntimeExecutor.class, SocketOpener.class, UrlReader.class,
+                MachineFileReader.class, LegacyFileWriter.class, JvmExiter.class, TopologyLoaderHelper.class})
+        void reachingTheMachineOutsideTheCliAndTheTopologyLoaderIsCaught(Class<?> fixture) {
+            assertCaught(SandboxRules.noHostMachineAccess(VIOLATING), VIOLATING, fixture);
+        }
+
+        @Test
+        void theCliAndTheTopologyLoaderMayReadTheirFilesAndTheModelItsSimulatedOnes() {
+            assertPasses(SandboxRules.noHostMachineAccess(COMPLIANT), COMPLIANT);
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
  * does meanwhile (replication, heartbeats, failovers). It never sleeps in real time.
  */
 public final class StartSleep implements Command {
+    /** The largest {@code -Seconds} PowerShell accepts: {@code int.MaxValue / 1000}. */
+    static final int MAX_SECONDS = Integer.MAX_VALUE / 1000;
     private static final CommandDescriptor DESCRIPTOR = CommandDescriptor.cmdlet("Start-Sleep",
             "Advance virtual time by the given seconds or milliseconds; the world keeps running meanwhile.",
             List.of(ParameterDescriptor.named("Seconds", ParameterType.int32(), "Seconds to wait.").at(0),
@@ -41,6 +43,13 @@ public final class StartSleep implements Command {
             throw new IllegalArgumentException("Cannot validate argument on parameter '" + name + "'. The " + value
                     + " argument is less than the minimum allowed range of 0. Supply an argument that is greater than"
                     + " 0 and then try the command again.");
+        }
+        // PowerShell's own ranges: [ValidateRange(0, int.MaxValue / 1000)] on -Seconds, so the wait fits in int ms.
+        int max = seconds ? MAX_SECONDS : Integer.MAX_VALUE;
+        if (value > max) {
+            throw new IllegalArgumentException("Cannot validate argument on parameter '" + name + "'. The " + value
+                    + " argument is greater than the maximum allowed range of " + max + ". Supply an argument that is"
+                    + " less than or equal to " + max + " and then try the command again.");
         }
     }
 
