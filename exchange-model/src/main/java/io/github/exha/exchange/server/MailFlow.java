@@ -12,6 +12,7 @@ import io.github.exha.exchange.topology.ExchangeSection.WorkloadEntry;
 import io.github.exha.exchange.workload.DeliveryLedger;
 import io.github.exha.exchange.workload.MailGenerator;
 import io.github.exha.exchange.workload.MailMessage;
+import io.github.exha.exchange.workload.MessageIdSet;
 import io.github.exha.exchange.workload.SizeDistribution;
 import io.github.exha.exchange.workload.WorkloadSettings;
 import java.time.Instant;
@@ -42,8 +43,8 @@ public final class MailFlow {
     private final InformationStore store;
     private final TransportDumpster dumpster;
     private final Optional<MailGenerator> generator;
-    // database identity -> ids of the messages it acknowledged
-    private final Map<String, SortedSet<Long>> acknowledgedBy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    // database identity -> ids of the messages it acknowledged (8 bytes an id: issue 8's week of mail)
+    private final Map<String, MessageIdSet> acknowledgedBy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     /** The mail flow of a lab; generates nothing when the topology has no workload. */
     public MailFlow(Kernel kernel, ExchangeDirectory directory, InformationStore store, TransportDumpster dumpster,
@@ -68,12 +69,12 @@ public final class MailFlow {
      */
     public SortedMap<Long, Instant> acknowledgedBy(String databaseIdentity) {
         SortedMap<Long, Instant> result = new TreeMap<>();
-        SortedSet<Long> ids = acknowledgedBy.get(databaseIdentity);
+        MessageIdSet ids = acknowledgedBy.get(databaseIdentity);
         if (ids == null || generator.isEmpty()) {
             return result;
         }
         DeliveryLedger ledger = generator.get().ledger();
-        for (Long id : ids) {
+        for (long id : ids) {
             ledger.acknowledgedAt(id).ifPresent(at -> result.put(id, at));
         }
         return result;
@@ -97,7 +98,7 @@ public final class MailFlow {
                 message.checksum());
         delivery.ifPresent(op -> op.whenDone(done -> {
             if (!done.isFailed()) {
-                acknowledgedBy.computeIfAbsent(database, d -> new TreeSet<>()).add(message.id());
+                acknowledgedBy.computeIfAbsent(database, d -> new MessageIdSet()).add(message.id());
                 dumpster.delivered(message.id(), mailbox.alias(), database, message.sizeBytes(), message.checksum());
             }
         }));
@@ -126,14 +127,14 @@ public final class MailFlow {
         long acknowledged = 0;
         long unverified = 0;
         SortedSet<Long> lost = new TreeSet<>();
-        for (Map.Entry<String, SortedSet<Long>> entry : acknowledgedBy.entrySet()) {
+        for (Map.Entry<String, MessageIdSet> entry : acknowledgedBy.entrySet()) {
             acknowledged += entry.getValue().size();
             Optional<SortedSet<Long>> held = held(entry.getKey());
             if (held.isEmpty()) {
                 unverified += entry.getValue().size();
                 continue;
             }
-            for (Long id : entry.getValue()) {
+            for (long id : entry.getValue()) {
                 if (!held.get().contains(id)) {
                     lost.add(id);
                 }
