@@ -7,8 +7,8 @@ import java.util.Locale;
 /**
  * A development aid for a loaded machine, like {@link HoldModelCpuTime}: the filesystem write path (issue 9 item 2),
  * the log path (item 3) and their {@code System.arraycopy} baseline timed in thread CPU time, best of five rounds, so time the thread spends
- * descheduled does not count. Not a replacement for the JMH figures; run with
- * {@code java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar io.github.exha.benchmarks.DataPathCpuTime}.
+ * descheduled does not count. Not a replacement for the JMH figures; run with {@code java -Xms2g -Xmx2g -cp
+ * benchmarks/target/benchmarks.jar io.github.exha.benchmarks.DataPathCpuTime} ({@code --no-log-path}: item 2 only).
  */
 public final class DataPathCpuTime {
     private static final int OPERATIONS = 20_000;

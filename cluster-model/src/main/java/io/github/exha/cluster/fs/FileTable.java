@@ -33,6 +33,7 @@ final class FileTable {
     private final int clusterSize;
     private long nextId;
     private long snapshotBytes;
+    private long namespaceVersion;
 
     private FileTable(VolumeLayout layout, long nextId) {
         this.bitmap = new ClusterBitmap(layout);
@@ -60,6 +61,11 @@ final class FileTable {
         return nextId;
     }
 
+    /** Changes with every action that creates, renames or deletes a node; data and size changes leave it. */
+    long namespaceVersion() {
+        return namespaceVersion;
+    }
+
     ClusterBitmap bitmap() {
         return bitmap;
     }
@@ -84,6 +90,9 @@ final class FileTable {
 
     /** Applies one journal action. Throws IllegalStateException for an action that does not fit (corruption). */
     void apply(Action action) {
+        if (!(action instanceof MapClusters)) {
+            namespaceVersion++;
+        }
         if (action instanceof CreateNode create) {
             FileRecord parent = directory(create.parent());
             String key = VolumePath.key(create.name());

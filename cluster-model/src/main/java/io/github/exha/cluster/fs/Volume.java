@@ -278,6 +278,16 @@ public final class Volume {
     }
 
     /**
+     * A number that changes whenever a file or directory of this mounted volume is created, renamed or deleted (not
+     * when a file's bytes or size change): a caller that lists a directory often may keep its listing until it
+     * changes. Only meaningful while the volume stays mounted; another mount of the same LUN has its own numbers.
+     */
+    public long namespaceVersion() {
+        requireMounted();
+        return table.namespaceVersion();
+    }
+
+    /**
      * Whether a file or directory exists at {@code path} (false when a directory on the way is missing).
      *
      * @throws ExhaException INVALID_NAME (123), NAME_TOO_LONG (206)
