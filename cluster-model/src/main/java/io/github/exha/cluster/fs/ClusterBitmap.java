@@ -72,9 +72,14 @@ final class ClusterBitmap {
                 position = firstData;
                 continue;
             }
-            int nextUsed = used.nextSetBit((int) start);
-            long end = nextUsed < 0 ? clusterCount : Math.min(nextUsed, clusterCount);
-            long take = Math.min(need, end - start);
+            // Only the next `need` clusters matter: scanning on to the next used one could cross a large free
+            // region on every call.
+            long limit = Math.min(clusterCount, start + need);
+            long end = start + 1;
+            while (end < limit && !used.get((int) end)) {
+                end++;
+            }
+            long take = end - start;
             runs.add(new long[] {start, take});
             need -= take;
             position = start + take;

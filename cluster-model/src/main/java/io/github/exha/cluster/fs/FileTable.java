@@ -32,6 +32,7 @@ final class FileTable {
     private final ClusterBitmap bitmap;
     private long nextId;
     private long snapshotBytes;
+    private long namespaceVersion;
 
     private FileTable(VolumeLayout layout, long nextId) {
         this.bitmap = new ClusterBitmap(layout);
@@ -58,6 +59,11 @@ final class FileTable {
         return nextId;
     }
 
+    /** Changes with every action that creates, renames or deletes a node; data and size changes leave it. */
+    long namespaceVersion() {
+        return namespaceVersion;
+    }
+
     ClusterBitmap bitmap() {
         return bitmap;
     }
@@ -82,6 +88,9 @@ final class FileTable {
 
     /** Applies one journal action. Throws IllegalStateException for an action that does not fit (corruption). */
     void apply(Action action) {
+        if (!(action instanceof MapClusters)) {
+            namespaceVersion++;
+        }
         if (action instanceof CreateNode create) {
             FileRecord parent = directory(create.parent());
             String key = VolumePath.key(create.name());

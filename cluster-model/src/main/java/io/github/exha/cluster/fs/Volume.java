@@ -278,6 +278,16 @@ public final class Volume {
     }
 
     /**
+     * A number that changes whenever a file or directory of this mounted volume is created, renamed or deleted (not
+     * when a file's bytes or size change): a caller that lists a directory often may keep its listing until it
+     * changes. Only meaningful while the volume stays mounted; another mount of the same LUN has its own numbers.
+     */
+    public long namespaceVersion() {
+        requireMounted();
+        return table.namespaceVersion();
+    }
+
+    /**
      * Whether a file or directory exists at {@code path} (false when a directory on the way is missing).
      *
      * @throws ExhaException INVALID_NAME (123), NAME_TOO_LONG (206)
@@ -430,23 +440,35 @@ public final class Volume {
             long regionStart = Math.max(size, clusterStart) / layout.blockSize() * layout.blockSize();
             byte[] region = read(device, layout.clusterOffset(physical) + (regionStart - clusterStart),
                     (int) (clusterStart + cluster - regionStart));
-            overlay(region, regionStart, size, data, from, offset, end);
+            overlay(region, 0, region.length, regionStart, size, data, from, offset, end);
             writes.add(write(device, layout.clusterOffset(physical) + (regionStart - clusterStart), region));
         }
         for (Extent extent : split(extents)) {
-            byte[] run = new byte[(int) extent.count() * cluster];
+            long runStart = extent.logicalCluster() * cluster;
+            int runBytes = (int) extent.count() * cluster;
+            long physicalOffset = layout.clusterOffset(extent.physicalCluster());
+            if (offset <= runStart && runStart + runBytes <= end) {
+                // The write covers the whole run: its new bytes are the caller's, which the device copies before
+                // returning (BlockDevice's contract), so no staging buffer and no read of the old clusters.
+                writes.add(write(device, physicalOffset, data, from + (int) (runStart - offset), runBytes));
+                continue;
+            }
+            byte[] run = new byte[runBytes];
             for (int i = 0; i < extent.count(); i++) {
                 long c = extent.logicalCluster() + i;
+                long clusterStart = c * cluster;
+                if (offset <= clusterStart && clusterStart + cluster <= end) {
+                    System.arraycopy(data, from + (int) (clusterStart - offset), run, i * cluster, cluster);
+                    continue;
+                }
+                // A cluster the write covers only in part keeps its other bytes (copy on write).
                 long old = file.physical(c);
                 if (old >= 0) {
-                    byte[] previous = read(device, layout.clusterOffset(old), cluster);
-                    System.arraycopy(previous, 0, run, i * cluster, cluster);
+                    readInto(device, layout.clusterOffset(old), run, i * cluster, cluster);
                 }
-                byte[] one = Arrays.copyOfRange(run, i * cluster, (i + 1) * cluster);
-                overlay(one, c * cluster, size, data, from, offset, end);
-                System.arraycopy(one, 0, run, i * cluster, cluster);
+                overlay(run, i * cluster, cluster, clusterStart, size, data, from, offset, end);
             }
-            writes.add(write(device, layout.clusterOffset(extent.physicalCluster()), run));
+            writes.add(write(device, physicalOffset, run));
         }
         return commit(record, writes);
     }
@@ -679,19 +701,20 @@ public final class Volume {
     }
 
     /**
-     * Makes {@code region} (file bytes from {@code regionStart}) what the file holds after writing
+     * Makes {@code buffer[at..at+length)} (file bytes from {@code regionStart}) what the file holds after writing
      * {@code data[from..]} at [offset, end): bytes at or past the old {@code size} become zeros first.
      */
-    private static void overlay(byte[] region, long regionStart, long size, byte[] data, int from, long offset,
-            long end) {
-        long regionEnd = regionStart + region.length;
+    private static void overlay(byte[] buffer, int at, int length, long regionStart, long size, byte[] data,
+            int from, long offset, long end) {
+        long regionEnd = regionStart + length;
         if (size < regionEnd) {
-            Arrays.fill(region, (int) Math.max(0, size - regionStart), region.length, (byte) 0);
+            Arrays.fill(buffer, at + (int) Math.max(0, size - regionStart), at + length, (byte) 0);
         }
         long lo = Math.max(offset, regionStart);
         long hi = Math.min(end, regionEnd);
         if (lo < hi) {
-            System.arraycopy(data, from + (int) (lo - offset), region, (int) (lo - regionStart), (int) (hi - lo));
+            System.arraycopy(data, from + (int) (lo - offset), buffer, at + (int) (lo - regionStart),
+                    (int) (hi - lo));
         }
     }
 
@@ -773,20 +796,26 @@ public final class Volume {
 
     private static byte[] read(BlockDevice device, long offset, int length) {
         byte[] bytes = new byte[length];
-        device(() -> device.read(offset, bytes, 0, length));
+        readInto(device, offset, bytes, 0, length);
         return bytes;
     }
 
-    @SuppressWarnings("unchecked")
-    private static CompletableFuture<Void> write(BlockDevice device, long offset, byte[] bytes) {
-        CompletableFuture<Void>[] result = new CompletableFuture[1];
-        device(() -> result[0] = device.write(offset, bytes, 0, bytes.length));
-        return result[0];
+    private static void readInto(BlockDevice device, long offset, byte[] target, int at, int length) {
+        try {
+            device.read(offset, target, at, length);
+        } catch (StorageException e) {
+            throw translate(e);
+        }
     }
 
-    private static void device(Runnable io) {
+    private static CompletableFuture<Void> write(BlockDevice device, long offset, byte[] bytes) {
+        return write(device, offset, bytes, 0, bytes.length);
+    }
+
+    private static CompletableFuture<Void> write(BlockDevice device, long offset, byte[] bytes, int from,
+            int length) {
         try {
-            io.run();
+            return device.write(offset, bytes, from, length);
         } catch (StorageException e) {
             throw translate(e);
         }

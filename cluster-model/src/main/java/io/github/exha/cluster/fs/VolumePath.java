@@ -42,7 +42,15 @@ record VolumePath(List<String> components) {
             throw Win32Error.INVALID_NAME.exception("path is null");
         }
         List<String> out = new ArrayList<>();
-        for (String raw : path.split("[\\\\/]", -1)) {
+        int length = path.length();
+        for (int start = 0; start <= length; start++) {
+            // The names between separators (either slash), scanned by hand: every volume call parses its path.
+            int stop = start;
+            while (stop < length && path.charAt(stop) != '\\' && path.charAt(stop) != '/') {
+                stop++;
+            }
+            String raw = path.substring(start, stop);
+            start = stop;
             if (raw.isEmpty() || raw.equals(".")) {
                 continue;
             }
@@ -57,7 +65,7 @@ record VolumePath(List<String> components) {
             out.add(component(raw, path));
         }
         VolumePath parsed = new VolumePath(out);
-        if (parsed.toString().length() > MAX_PATH_LENGTH) {
+        if (parsed.length() > MAX_PATH_LENGTH) {
             throw Win32Error.FILENAME_EXCED_RANGE.exception("'" + path + "' is longer than MAX_PATH");
         }
         return parsed;
@@ -83,8 +91,9 @@ record VolumePath(List<String> components) {
             throw Win32Error.FILENAME_EXCED_RANGE.exception("a name in '" + path + "' is longer than 255 characters");
         }
         int dot = name.indexOf('.');
-        String base = (dot < 0 ? name : name.substring(0, dot)).stripTrailing().toUpperCase(Locale.ROOT);
-        if (RESERVED.contains(base)) {
+        String base = (dot < 0 ? name : name.substring(0, dot)).stripTrailing();
+        // Every reserved device name has three or four letters: only those are upper-cased and looked up.
+        if (base.length() >= 3 && base.length() <= 4 && RESERVED.contains(base.toUpperCase(Locale.ROOT))) {
             throw Win32Error.INVALID_NAME.exception("'" + name + "' is a reserved device name");
         }
         return name;
@@ -120,6 +129,15 @@ record VolumePath(List<String> components) {
             }
         }
         return true;
+    }
+
+    /** The length of {@link #toString()}, without building it. */
+    private int length() {
+        int length = 1 + Math.max(0, components.size() - 1);
+        for (String name : components) {
+            length += name.length();
+        }
+        return length;
     }
 
     @Override

@@ -445,7 +445,7 @@ public final class Scheduler {
         }
         eventsAtCurrentInstant++;
         Event event = events[0];
-        removeAt(0);
+        removeRoot();
         lastFired = event;
         firing = true;
         try {
@@ -499,6 +499,62 @@ public final class Scheduler {
     }
 
     /**
+     * Removes the earliest entry (bottom-up, Floyd's variant): the hole at the root descends along the earliest
+     * children to a leaf, then the last entry rises from there. The last entry almost always belongs near the
+     * bottom, so this spares the comparison with it at every level that a plain sift-down makes. Which layout the
+     * heap ends in does not matter: (time, sequence) is a total order, so the firing order is the same.
+     */
+    private void removeRoot() {
+        Event removed = events[0];
+        int last = --size;
+        if (last > 0) {
+            long time = times[last];
+            Event moved = events[last];
+            events[last] = null;
+            long[] times = this.times;
+            Event[] events = this.events;
+            int i = 0;
+            while (true) {
+                int first = (i << 2) + 1;
+                if (first >= last) {
+                    break;
+                }
+                int best = first + 3 < last ? earliestOfFour(first) : earliestChild(first, last);
+                Event child = events[best];
+                times[i] = times[best];
+                events[i] = child;
+                child.heapIndex = i;
+                i = best;
+            }
+            siftUp(i, time, moved);
+        } else {
+            events[0] = null;
+        }
+        removed.heapIndex = -1;
+        removed.queuedIn = null;
+        if (removed.liveness() == Liveness.KEEPS_ALIVE) {
+            keepAliveCount--;
+        }
+    }
+
+    /** The earliest of the four entries from {@code first}: a branch-free tournament unless two times tie. */
+    private int earliestOfFour(int first) {
+        long[] times = this.times;
+        long t0 = times[first];
+        long t1 = times[first + 1];
+        long t2 = times[first + 2];
+        long t3 = times[first + 3];
+        long m01 = Math.min(t0, t1);
+        long m23 = Math.min(t2, t3);
+        if (t0 != t1 && t2 != t3 && m01 != m23) {
+            int b01 = t1 < t0 ? first + 1 : first;
+            int b23 = t3 < t2 ? first + 3 : first + 2;
+            return m23 < m01 ? b23 : b01;
+        }
+        return earliestChild(first, first + 4);
+    }
+
+    /**
      * Places {@code event} (due at {@code time}) at hole {@code i} or above it; returns whether it moved up. Each
      * parent moved down is written once and the entry itself once, at its final place.
      */
@@ -534,30 +590,8 @@ public final class Scheduler {
             if (first >= n) {
                 break;
             }
-            int best;
-            long bestTime;
-            if (first + 3 < n) {
-                // Four children: a branch-free tournament on times (the comparisons are unpredictable, so
-                // conditional moves beat branches); any tie falls back to the exact (time, sequence) scan.
-                long t0 = times[first];
-                long t1 = times[first + 1];
-                long t2 = times[first + 2];
-                long t3 = times[first + 3];
-                long m01 = Math.min(t0, t1);
-                long m23 = Math.min(t2, t3);
-                if (t0 != t1 && t2 != t3 && m01 != m23) {
-                    int b01 = t1 < t0 ? first + 1 : first;
-                    int b23 = t3 < t2 ? first + 3 : first + 2;
-                    best = m23 < m01 ? b23 : b01;
-                    bestTime = Math.min(m01, m23);
-                } else {
-                    best = earliestChild(first, first + 4);
-                    bestTime = times[best];
-                }
-            } else {
-                best = earliestChild(first, n);
-                bestTime = times[best];
-            }
+            int best = first + 3 < n ? earliestOfFour(first) : earliestChild(first, n);
+            long bestTime = times[best];
             Event child = events[best];
             if (before(time, sequence, bestTime, child)) {
                 break;

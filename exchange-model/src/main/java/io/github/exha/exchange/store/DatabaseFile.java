@@ -46,13 +46,38 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
      *     the volume's errors (FILE_NOT_FOUND (2)...)
      */
     public static DatabaseFile read(Volume volume, String path) {
+        Decoded decoded = decode(volume, path, null);
+        return new DatabaseFile(decoded.header(), new ArrayList<>(decoded.records().values()));
+    }
+
+    /** A file's header and its records by message id, in the order first written. */
+    private record Decoded(DatabaseHeader header, Map<Long, MessageRecord> records) {
+    }
+
+    /**
+     * Reads and checks the file like {@link #read}. With a cache that holds an earlier read of the same file whose
+     * bytes are a prefix of the file's bytes now (a replayer only appends), only the bytes after that prefix are
+     * decoded, into the cache's records: the result is the same, since records are decoded one after the other and
+     * the earlier read ended exactly at the prefix's end (anything else is stray bytes, refused).
+     */
+    private static Decoded decode(Volume volume, String path, ReplayCache cache) {
         long size = volume.size(path);
         if (size < HEADER_BYTES || size - HEADER_BYTES > Integer.MAX_VALUE - 8) {
             throw EseError.DATABASE_CORRUPTED.exception("The database file " + path + " is " + size + " bytes long");
         }
         DatabaseHeader header = decodeHeader(LogFile.readBytes(volume, path, 0, HEADER_BYTES), path);
-        ByteBuffer in = ByteBuffer.wrap(LogFile.readBytes(volume, path, HEADER_BYTES, (int) (size - HEADER_BYTES)));
-        Map<Long, MessageRecord> records = new LinkedHashMap<>();
+        byte[] body = LogFile.readBytes(volume, path, HEADER_BYTES, (int) (size - HEADER_BYTES));
+        ByteBuffer in = ByteBuffer.wrap(body);
+        Map<Long, MessageRecord> records;
+        if (cache != null && cache.holdsPrefixOf(volume, path, body)) {
+            records = cache.records;
+            in.position(cache.body.length);
+        } else {
+            records = new LinkedHashMap<>();
+        }
+        if (cache != null) {
+            cache.forget(); // until this read succeeds
+        }
         try {
             MessageRecord record;
             while ((record = MessageRecord.decode(in)) != null) {
@@ -66,7 +91,47 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
             throw EseError.DATABASE_CORRUPTED.exception("The database file " + path + " has " + in.remaining()
                     + " stray bytes at its end");
         }
-        return new DatabaseFile(header, new ArrayList<>(records.values()));
+        if (cache != null) {
+            cache.remember(volume, path, body, records);
+        }
+        return new Decoded(header, records);
+    }
+
+    /**
+     * What a passive copy's replayer remembers of its database file between two logs, so that each replay decodes
+     * only the records appended since the previous one instead of the whole file (which made catching up a backlog
+     * quadratic). The file is still read in full and its bytes compared with the remembered ones at every replay: a
+     * file changed in any other way than by appending is decoded in full again, so the result is always exactly that
+     * of {@link DatabaseFile#read}. One per copy; not shared between copies.
+     */
+    public static final class ReplayCache {
+        private Volume volume;
+        private String path;
+        private byte[] body;
+        private Map<Long, MessageRecord> records;
+
+        /** An empty cache. */
+        public ReplayCache() {
+        }
+
+        private boolean holdsPrefixOf(Volume volume, String path, byte[] now) {
+            return body != null && this.volume == volume && this.path.equals(path) && now.length >= body.length
+                    && Arrays.equals(now, 0, body.length, body, 0, body.length);
+        }
+
+        private void remember(Volume volume, String path, byte[] body, Map<Long, MessageRecord> records) {
+            this.volume = volume;
+            this.path = path;
+            this.body = body;
+            this.records = records;
+        }
+
+        private void forget() {
+            volume = null;
+            path = null;
+            body = null;
+            records = null;
+        }
     }
 
     /**
@@ -80,16 +145,24 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
      *     errors (DISK_FULL (112)...)
      */
     public static CompletableFuture<DatabaseFile> replay(Volume volume, String path, LogFile log) {
-        DatabaseFile file = read(volume, path);
+        return replay(volume, path, log, null);
+    }
+
+    /**
+     * {@link #replay(Volume, String, LogFile)} for a replayer that replays log after log into the same file: the
+     * cache (null for none) spares decoding again the records earlier replays read, with the same result.
+     */
+    public static CompletableFuture<DatabaseFile> replay(Volume volume, String path, LogFile log, ReplayCache cache) {
+        Decoded file = decode(volume, path, cache);
         if (!file.header().logSignature().equals(log.signature())) {
             throw EseError.BAD_LOG_SIGNATURE.exception("The log file " + log.name() + " (" + log.signature().display()
                     + ") does not belong to the log stream of database " + path + " ("
                     + file.header().logSignature().display() + ")");
         }
-        SortedSet<Long> held = file.messageIds();
+        Map<Long, MessageRecord> held = file.records();
         Map<Long, MessageRecord> fresh = new LinkedHashMap<>();
         for (MessageRecord record : log.records(file.header().owner().guid())) {
-            if (!held.contains(record.messageId())) {
+            if (!held.containsKey(record.messageId())) {
                 fresh.put(record.messageId(), record);
             }
         }
@@ -97,7 +170,7 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
                 new LogRange(log.generation(), log.generation()));
         CompletableFuture<Void> appended = append(volume, path, List.copyOf(fresh.values()));
         CompletableFuture<Void> stamped = writeHeader(volume, path, header);
-        List<MessageRecord> after = new ArrayList<>(file.records());
+        List<MessageRecord> after = new ArrayList<>(held.values());
         after.addAll(fresh.values());
         DatabaseFile result = new DatabaseFile(header, after);
         return CompletableFuture.allOf(appended, stamped).thenApply(ignored -> result);

@@ -115,6 +115,45 @@ public final class LogDirectory {
     }
 
     /**
+     * {@link #closedGenerations()} for a caller that lists the same folder again and again (the replication
+     * service's copier, at every step): the listing kept in {@code cache} is reused as long as no file or directory
+     * of the volume was created, renamed or deleted since ({@link Volume#namespaceVersion()}), which is when the
+     * listing could differ.
+     */
+    public List<Long> closedGenerations(ListingCache cache) {
+        if (!volume.isMounted()) {
+            return closedGenerations(); // refuses as the plain listing does
+        }
+        long version = volume.namespaceVersion();
+        if (cache.volume == volume && cache.version == version && cache.folder.equals(folder)
+                && cache.prefix.equals(prefix) && cache.format == format) {
+            return cache.generations;
+        }
+        List<Long> generations = closedGenerations();
+        cache.volume = volume;
+        cache.folder = folder;
+        cache.prefix = prefix;
+        cache.format = format;
+        cache.version = version;
+        cache.generations = generations;
+        return generations;
+    }
+
+    /** The last listing {@link #closedGenerations(ListingCache)} made, with what it was made of. */
+    public static final class ListingCache {
+        private Volume volume;
+        private String folder;
+        private LogPrefix prefix;
+        private LogFormat format;
+        private long version;
+        private List<Long> generations;
+
+        /** An empty cache. */
+        public ListingCache() {
+        }
+    }
+
+    /**
      * The header of the current log, empty when there is no {@code E00.log}.
      *
      * @throws io.github.exha.core.error.ExhaException {@code LOG_CORRUPT} (-501) when it is damaged or blank

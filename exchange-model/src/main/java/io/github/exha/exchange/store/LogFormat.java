@@ -89,17 +89,20 @@ public enum LogFormat {
 
     /** The generation a closed log's file name carries (case-insensitive), or empty for any other name. */
     public OptionalLong parseGeneration(LogPrefix prefix, String fileName) {
-        String name = fileName.toUpperCase(Locale.ROOT);
-        if (name.length() != 3 + digits + 4 || !name.startsWith(prefix.value()) || !name.endsWith(".LOG")) {
+        // Without allocating: the replication service's copier parses every name of a log folder at every step.
+        String expected = prefix.value();
+        if (fileName.length() != 3 + digits + 4 || !fileName.regionMatches(true, 0, expected, 0, expected.length())
+                || !fileName.regionMatches(true, 3 + digits, ".log", 0, 4)) {
             return OptionalLong.empty();
         }
-        String hex = name.substring(3, 3 + digits);
-        for (int i = 0; i < hex.length(); i++) {
-            if (Character.digit(hex.charAt(i), 16) < 0) {
+        long generation = 0;
+        for (int i = 3; i < 3 + digits; i++) {
+            int digit = Character.digit(fileName.charAt(i), 16);
+            if (digit < 0) {
                 return OptionalLong.empty();
             }
+            generation = generation << 4 | digit;
         }
-        long generation = Long.parseLong(hex, 16);
         return generation == 0 ? OptionalLong.empty() : OptionalLong.of(generation);
     }
 

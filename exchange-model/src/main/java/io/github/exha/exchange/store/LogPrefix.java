@@ -15,7 +15,8 @@ public record LogPrefix(String value) {
 
     /** Validates the prefix. */
     public LogPrefix {
-        if (value == null || !value.matches("[A-Z][0-9]{2}")) {
+        if (value == null || value.length() != 3 || value.charAt(0) < 'A' || value.charAt(0) > 'Z'
+                || !isDigit(value.charAt(1)) || !isDigit(value.charAt(2))) {
             throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT,
                     "a log prefix is a letter and two digits, such as E00: " + value);
         }
@@ -31,6 +32,11 @@ public record LogPrefix(String value) {
             throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "a storage group index is 0..99: " + index);
         }
         return new LogPrefix(String.format(java.util.Locale.ROOT, "E%02d", index));
+    }
+
+    // [0-9] exactly (Character.isDigit also takes other scripts' digits); no regex: prefixes are made per copy step.
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     @Override

@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -560,32 +561,38 @@ public final class ReplicationService {
         }
         StorageGroup group = directory.storageGroup(copy.storageGroupIdentity());
         followConfiguredPaths(copy, group);
+        // The source's closed logs as the copier listed them; nothing changes the folder before the truncation
+        // below looks at it again, so it reuses the listing (listing a folder of many logs is the costly part).
+        List<Long> sourceClosed = null;
         if (!copy.copying) {
-            sourceHost(group).filter(Host::isRunning).filter(source -> reaches(source, target))
-                    .ifPresent(source -> copyNext(copy, group, source, target));
+            Optional<Host> source = sourceHost(group).filter(Host::isRunning).filter(s -> reaches(s, target));
+            if (source.isPresent()) {
+                sourceClosed = copyNext(copy, group, source.get(), target);
+            }
         }
         if (!copy.replaying && !copy.failed) {
             replayNext(copy, group, target);
-            truncateTarget(copy, group, target);
+            truncateTarget(copy, group, target, sourceClosed);
         }
     }
 
-    private void copyNext(StorageGroupCopy copy, StorageGroup group, Host source, Host target) {
+    /** Ships the next log if it is closed on the source; returns the source's closed generations, null if unread. */
+    private List<Long> copyNext(StorageGroupCopy copy, StorageGroup group, Host source, Host target) {
         LogDirectory sourceLogs;
         List<Long> closed;
         try {
             sourceLogs = sourceLogs(group, source);
-            closed = sourceLogs.closedGenerations();
+            closed = sourceLogs.closedGenerations(copy.sourceListing);
         } catch (ExhaException unreachable) {
-            return;
+            return null;
         }
         observe(copy, sourceLogs, closed);
-        if (closed.isEmpty() || !closed.contains(copy.nextToCopy)) {
+        if (closed.isEmpty() || Collections.binarySearch(closed, copy.nextToCopy) < 0) {
             if (!closed.isEmpty() && closed.get(0) > copy.nextToCopy) {
                 fail(copy, "Log file " + sourceLogs.generationPath(copy.nextToCopy) + " is no longer on the source: "
                         + "it was truncated before it was copied. The copy must be reseeded.");
             }
-            return;
+            return closed;
         }
         long generation = copy.nextToCopy;
         int epoch = copy.epoch;
@@ -611,6 +618,7 @@ public final class ReplicationService {
                 pump(copy);
             });
         });
+        return closed;
     }
 
     // Copies the file as it is, byte for byte (the record area and the last byte, sparse like the source's), so a
@@ -715,7 +723,7 @@ public final class ReplicationService {
                     replayed = DatabaseFile.createByReplay(edb.volume(), edb.path(), databaseIdentity(group),
                             binaries(group, target), log);
                 } else {
-                    replayed = DatabaseFile.replay(edb.volume(), edb.path(), log);
+                    replayed = DatabaseFile.replay(edb.volume(), edb.path(), log, copy.replayCache);
                 }
             } catch (ExhaException e) {
                 replayed = CompletableFuture.failedFuture(e);
@@ -738,7 +746,7 @@ public final class ReplicationService {
     }
 
     // A target log goes once it is replayed, gone on the source and TruncationLagTime has passed since its replay.
-    private void truncateTarget(StorageGroupCopy copy, StorageGroup group, Host target) {
+    private void truncateTarget(StorageGroupCopy copy, StorageGroup group, Host target, List<Long> sourceClosed) {
         if (copy.replayedAt.isEmpty()) {
             return;
         }
@@ -746,13 +754,14 @@ public final class ReplicationService {
         if (source.isEmpty()) {
             return;
         }
-        LogDirectory sourceLogs = sourceLogs(group, source.get());
-        List<Long> onSource = sourceLogs.closedGenerations();
+        List<Long> onSource = sourceClosed != null ? sourceClosed
+                : sourceLogs(group, source.get()).closedGenerations(copy.sourceListing);
         long lagNanos = copy.lags().truncationLag().toNanos();
         LogDirectory targetLogs = targetLogs(copy, group, target);
         while (!copy.replayedAt.isEmpty()) {
             long[] oldest = copy.replayedAt.peekFirst();
-            if (onSource.contains(oldest[0]) || oldest[1] + lagNanos > kernel.scheduler().nowNanos()) {
+            if (Collections.binarySearch(onSource, oldest[0]) >= 0
+                    || oldest[1] + lagNanos > kernel.scheduler().nowNanos()) {
                 return;
             }
             copy.replayedAt.pollFirst();
