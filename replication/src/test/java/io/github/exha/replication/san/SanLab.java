@@ -174,7 +174,7 @@ final class SanLab {
     List<StepResult> ok(String runbook) {
         RunReport report = run(runbook);
         if (report.exitCode() != 0) {
-            throw new AssertionError(report.steps());
+            throw new AssertionError(report.steps() + " " + report.invariants().stream().filter(i -> !i.held()).toList());
         }
         return report.steps();
     }
