@@ -42,7 +42,16 @@ record VolumePath(List<String> components) {
             throw Win32Error.INVALID_NAME.exception("path is null");
         }
         List<String> out = new ArrayList<>();
-        for (String raw : path.split("[\\\\/]", -1)) {
+        // Split on both separators by hand: this runs on every file-system call, and String.split with a character
+        // class compiles a regex each time.
+        int length = path.length();
+        int start = 0;
+        for (int i = 0; i <= length; i++) {
+            if (i < length && path.charAt(i) != '\\' && path.charAt(i) != '/') {
+                continue;
+            }
+            String raw = path.substring(start, i);
+            start = i + 1;
             if (raw.isEmpty() || raw.equals(".")) {
                 continue;
             }
@@ -55,11 +64,15 @@ record VolumePath(List<String> components) {
             }
             out.add(component(raw, path));
         }
-        VolumePath parsed = new VolumePath(out);
-        if (parsed.toString().length() > MAX_PATH_LENGTH) {
+        // The length of toString(): a backslash before each name (the root alone is one backslash).
+        int printed = out.isEmpty() ? 1 : out.size();
+        for (String name : out) {
+            printed += name.length();
+        }
+        if (printed > MAX_PATH_LENGTH) {
             throw Win32Error.FILENAME_EXCED_RANGE.exception("'" + path + "' is longer than MAX_PATH");
         }
-        return parsed;
+        return new VolumePath(out);
     }
 
     private static String component(String raw, String path) {
@@ -82,9 +95,13 @@ record VolumePath(List<String> components) {
             throw Win32Error.FILENAME_EXCED_RANGE.exception("a name in '" + path + "' is longer than 255 characters");
         }
         int dot = name.indexOf('.');
-        String base = (dot < 0 ? name : name.substring(0, dot)).stripTrailing().toUpperCase(Locale.ROOT);
-        if (RESERVED.contains(base)) {
-            throw Win32Error.INVALID_NAME.exception("'" + name + "' is a reserved device name");
+        // Every reserved name has three or four characters; longer bases cannot be one and need no upper-casing.
+        // (Upper-casing never shortens a string.)
+        String base = (dot < 0 ? name : name.substring(0, dot)).stripTrailing();
+        if (base.length() <= 4) {
+            if (RESERVED.contains(base.toUpperCase(Locale.ROOT))) {
+                throw Win32Error.INVALID_NAME.exception("'" + name + "' is a reserved device name");
+            }
         }
         return name;
     }

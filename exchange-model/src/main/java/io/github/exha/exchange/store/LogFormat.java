@@ -89,6 +89,28 @@ public enum LogFormat {
 
     /** The generation a closed log's file name carries (case-insensitive), or empty for any other name. */
     public OptionalLong parseGeneration(LogPrefix prefix, String fileName) {
+        // The replication service lists log folders every poll: read plain ASCII names in place, without the
+        // upper-cased copy and substring. Other names take the general path (upper-casing may change their length).
+        int length = fileName.length();
+        boolean ascii = true;
+        for (int i = 0; i < length && ascii; i++) {
+            ascii = fileName.charAt(i) < 128;
+        }
+        if (ascii) {
+            if (length != 3 + digits + 4 || !fileName.regionMatches(true, 0, prefix.value(), 0, 3)
+                    || !fileName.regionMatches(true, 3 + digits, ".LOG", 0, 4)) {
+                return OptionalLong.empty();
+            }
+            long generation = 0;
+            for (int i = 3; i < 3 + digits; i++) {
+                int digit = Character.digit(fileName.charAt(i), 16);
+                if (digit < 0) {
+                    return OptionalLong.empty();
+                }
+                generation = generation * 16 + digit;
+            }
+            return generation == 0 ? OptionalLong.empty() : OptionalLong.of(generation);
+        }
         String name = fileName.toUpperCase(Locale.ROOT);
         if (name.length() != 3 + digits + 4 || !name.startsWith(prefix.value()) || !name.endsWith(".LOG")) {
             return OptionalLong.empty();

@@ -15,7 +15,9 @@ public record LogPrefix(String value) {
 
     /** Validates the prefix. */
     public LogPrefix {
-        if (value == null || !value.matches("[A-Z][0-9]{2}")) {
+        // Checked by hand, not by a regex: a prefix is built for every log folder the replication service polls.
+        if (value == null || value.length() != 3 || value.charAt(0) < 'A' || value.charAt(0) > 'Z'
+                || value.charAt(1) < '0' || value.charAt(1) > '9' || value.charAt(2) < '0' || value.charAt(2) > '9') {
             throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT,
                     "a log prefix is a letter and two digits, such as E00: " + value);
         }
