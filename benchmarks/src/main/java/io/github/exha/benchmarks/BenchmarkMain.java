@@ -16,7 +16,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs the benchmarks (JMH options may be passed as arguments, e.g. a regex of benchmarks, {@code -f 1 -wi 2}) and
  * prints each result as a ratio to its baseline of the same run: write paths to {@code System.arraycopy}, the
- * kernel's hold model to SSJ's best event list and to a bare {@code PriorityQueue}.
+ * kernel's hold model to SSJ's best event list and to a bare {@code PriorityQueue}; the scenario benchmarks as
+ * simulated seconds per wall second (a day of the seed 003 topology) and chaos runs per minute.
  */
 public final class BenchmarkMain {
     /** Issue 9's targets for the kernel in the hold model. */
@@ -32,11 +33,34 @@ public final class BenchmarkMain {
         OptionsBuilder options = new OptionsBuilder();
         options.parent(cli);
         if (cli.getIncludes().isEmpty()) {
-            options.include("BlockDeviceWriteBenchmark|ArraycopyBaseline|HoldModel");
+            options.include("BlockDeviceWriteBenchmark|ArraycopyBaseline|HoldModel|ScenarioDayBenchmark|ChaosBenchmark");
         }
         Collection<RunResult> results = new Runner(options.build()).run();
         printWritePaths(results);
         printHoldModel(results);
+        printScenarios(results);
+    }
+
+    // ---- scenarios (issue 9 item 4) ----
+
+    private static void printScenarios(Collection<RunResult> results) {
+        for (RunResult result : results) {
+            String name = result.getParams().getBenchmark();
+            if (name.endsWith("ScenarioDayBenchmark.day")) {
+                double seconds = result.getPrimaryResult().getScore();
+                System.out.println();
+                System.out.println(String.format(Locale.ROOT, "A simulated day of %s: %.2f s wall (± %.2f),"
+                        + " %,.0f simulated seconds per wall second; target a day in < %.0f s: %s",
+                        ScenarioDayBenchmark.TOPOLOGY, seconds, result.getPrimaryResult().getScoreError(),
+                        ScenarioDayBenchmark.SIMULATED_SECONDS / seconds, ScenarioDayBenchmark.TARGET_SECONDS,
+                        seconds < ScenarioDayBenchmark.TARGET_SECONDS ? "met" : "MISSED"));
+            } else if (name.endsWith("ChaosBenchmark.chaos")) {
+                System.out.println();
+                System.out.println(String.format(Locale.ROOT, "exha chaos --scenario %s: %.1f runs per minute (± %.1f)",
+                        result.getParams().getParam("scenario"), result.getPrimaryResult().getScore(),
+                        result.getPrimaryResult().getScoreError()));
+            }
+        }
     }
 
     private static void printWritePaths(Collection<RunResult> results) {

@@ -118,9 +118,11 @@ final class FileTable {
             }
             snapshotBytes -= recordBytes(node);
             oldParent.children.remove(VolumePath.key(node.name));
+            oldParent.childrenChanged();
             node.parent = rename.parent();
             node.name = rename.name();
             newParent.children.put(key, node.id);
+            newParent.childrenChanged();
             snapshotBytes += recordBytes(node);
         } else if (action instanceof Delete delete) {
             FileRecord node = existing(delete.node());
@@ -131,6 +133,7 @@ final class FileTable {
                 bitmap.markFree(extent.physicalCluster(), extent.count());
             }
             directory(node.parent).children.remove(VolumePath.key(node.name));
+            directory(node.parent).childrenChanged();
             records.remove(node.id);
             snapshotBytes -= recordBytes(node);
         }
@@ -144,6 +147,7 @@ final class FileTable {
     private void link(FileRecord record) {
         if (record.id != ROOT) {
             directory(record.parent).children.put(VolumePath.key(record.name), record.id);
+            directory(record.parent).childrenChanged();
         }
         for (Extent extent : record.extents.values()) {
             bitmap.markUsed(extent.physicalCluster(), extent.count());
