@@ -17,8 +17,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Runs the benchmarks (JMH options may be passed as arguments, e.g. a regex of benchmarks, {@code -f 1 -wi 2}) and
  * prints each result as a ratio to its baseline of the same run: write paths to {@code System.arraycopy}, the
  * kernel's hold model to SSJ's best event list and to a bare {@code PriorityQueue}, the filesystem and log paths
- * (issue 9 items 2-3) to {@code System.arraycopy} of the same bytes. {@code memory} as the first argument prints the
- * retained heap per mailbox, storage group, message and log ({@link MemoryFootprint}) instead; {@code week} runs
+ * (issue 9 items 2-3) to {@code System.arraycopy} of the same bytes; the scenario benchmarks as simulated seconds per
+ * wall second (a day of the seed 003 topology) and chaos runs per minute. {@code memory} as the first argument prints
+ * the retained heap per mailbox, storage group, message and log ({@link MemoryFootprint}) instead; {@code week} runs
  * {@link WeekOfMail}.
  */
 public final class BenchmarkMain {
@@ -49,7 +50,7 @@ public final class BenchmarkMain {
                     // ---- issue 9 items 2-3 (data path) ----
                     + "|FileSystemWriteBenchmark|LogPathBenchmark"
                     // ---- end data path ----
-                    );
+                    + "|ScenarioDayBenchmark|ChaosBenchmark");
         }
         Collection<RunResult> results = new Runner(options.build()).run();
         printWritePaths(results);
@@ -57,6 +58,29 @@ public final class BenchmarkMain {
         // ---- issue 9 items 2-3 (data path) ----
         printDataPath(results);
         // ---- end data path ----
+        printScenarios(results);
+    }
+
+    // ---- scenarios (issue 9 item 4) ----
+
+    private static void printScenarios(Collection<RunResult> results) {
+        for (RunResult result : results) {
+            String name = result.getParams().getBenchmark();
+            if (name.endsWith("ScenarioDayBenchmark.day")) {
+                double seconds = result.getPrimaryResult().getScore();
+                System.out.println();
+                System.out.println(String.format(Locale.ROOT, "A simulated day of %s: %.2f s wall (± %.2f),"
+                        + " %,.0f simulated seconds per wall second; target a day in < %.0f s: %s",
+                        ScenarioDayBenchmark.TOPOLOGY, seconds, result.getPrimaryResult().getScoreError(),
+                        ScenarioDayBenchmark.SIMULATED_SECONDS / seconds, ScenarioDayBenchmark.TARGET_SECONDS,
+                        seconds < ScenarioDayBenchmark.TARGET_SECONDS ? "met" : "MISSED"));
+            } else if (name.endsWith("ChaosBenchmark.chaos")) {
+                System.out.println();
+                System.out.println(String.format(Locale.ROOT, "exha chaos --scenario %s: %.1f runs per minute (± %.1f)",
+                        result.getParams().getParam("scenario"), result.getPrimaryResult().getScore(),
+                        result.getPrimaryResult().getScoreError()));
+            }
+        }
     }
 
     // ---- issue 9 items 2-3 (data path) -----------------------------------------------------------------------------

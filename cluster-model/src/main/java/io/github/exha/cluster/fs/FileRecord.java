@@ -19,12 +19,21 @@ final class FileRecord {
     final TreeMap<Long, Extent> extents = new TreeMap<>();
     /** A directory's entries by case-insensitive key. */
     final TreeMap<String, Long> children = new TreeMap<>();
+    /** What {@link Volume#fromFileNames} derived from a directory's file names, and for which key; null when none. */
+    Object derivedKey;
+    Object derived;
 
     FileRecord(long id, long parent, String name, boolean directory) {
         this.id = id;
         this.parent = parent;
         this.name = name;
         this.directory = directory;
+    }
+
+    /** Forgets what was derived from a directory's names: a child was added, removed or renamed. */
+    void childrenChanged() {
+        derivedKey = null;
+        derived = null;
     }
 
     /** The volume cluster holding logical cluster {@code logical}, or -1 when it is not mapped. */

@@ -32,7 +32,6 @@ final class FileTable {
     private final ClusterBitmap bitmap;
     private long nextId;
     private long snapshotBytes;
-    private long namespaceVersion;
 
     private FileTable(VolumeLayout layout, long nextId) {
         this.bitmap = new ClusterBitmap(layout);
@@ -59,11 +58,6 @@ final class FileTable {
         return nextId;
     }
 
-    /** Changes with every action that creates, renames or deletes a node; data and size changes leave it. */
-    long namespaceVersion() {
-        return namespaceVersion;
-    }
-
     ClusterBitmap bitmap() {
         return bitmap;
     }
@@ -88,9 +82,6 @@ final class FileTable {
 
     /** Applies one journal action. Throws IllegalStateException for an action that does not fit (corruption). */
     void apply(Action action) {
-        if (!(action instanceof MapClusters)) {
-            namespaceVersion++;
-        }
         if (action instanceof CreateNode create) {
             FileRecord parent = directory(create.parent());
             String key = VolumePath.key(create.name());
@@ -124,9 +115,11 @@ final class FileTable {
             }
             snapshotBytes -= recordBytes(node);
             oldParent.children.remove(VolumePath.key(node.name));
+            oldParent.childrenChanged();
             node.parent = rename.parent();
             node.name = rename.name();
             newParent.children.put(key, node.id);
+            newParent.childrenChanged();
             snapshotBytes += recordBytes(node);
         } else if (action instanceof Delete delete) {
             FileRecord node = existing(delete.node());
@@ -137,6 +130,7 @@ final class FileTable {
                 bitmap.markFree(extent.physicalCluster(), extent.count());
             }
             directory(node.parent).children.remove(VolumePath.key(node.name));
+            directory(node.parent).childrenChanged();
             records.remove(node.id);
             snapshotBytes -= recordBytes(node);
         }
@@ -150,6 +144,7 @@ final class FileTable {
     private void link(FileRecord record) {
         if (record.id != ROOT) {
             directory(record.parent).children.put(VolumePath.key(record.name), record.id);
+            directory(record.parent).childrenChanged();
         }
         for (Extent extent : record.extents.values()) {
             bitmap.markUsed(extent.physicalCluster(), extent.count());

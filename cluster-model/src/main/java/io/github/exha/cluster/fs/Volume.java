@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.zip.CRC32C;
 
 /**
@@ -278,13 +279,34 @@ public final class Volume {
     }
 
     /**
-     * A number that changes whenever a file or directory of this mounted volume is created, renamed or deleted (not
-     * when a file's bytes or size change): a caller that lists a directory often may keep its listing until it
-     * changes. Only meaningful while the volume stays mounted; another mount of the same LUN has its own numbers.
+     * A value computed by {@code derive} from the names of the files (not directories) in a directory, in
+     * {@link #list} order, and kept until a file or directory in it is added, removed or renamed: for callers that
+     * read a folder's names far more often than they change (the replication service looks at its log folders every
+     * second). {@code key} identifies the computation (records compare by value); another key computes again. The
+     * function must depend on the names alone.
+     *
+     * @throws ExhaException PATH_NOT_FOUND (3) as {@link #list}
      */
-    public long namespaceVersion() {
+    @SuppressWarnings("unchecked")
+    public <T> T fromFileNames(String directoryPath, Object key, Function<List<String>, T> derive) {
         requireMounted();
-        return table.namespaceVersion();
+        VolumePath path = VolumePath.parse(directoryPath);
+        FileRecord directory = path.isRoot() ? table.root() : lookup(path);
+        if (directory == null || !directory.directory) {
+            throw Win32Error.PATH_NOT_FOUND.exception(describe(path));
+        }
+        if (!key.equals(directory.derivedKey)) {
+            List<String> names = new ArrayList<>();
+            for (long id : directory.children.values()) {
+                FileRecord child = table.record(id);
+                if (!child.directory) {
+                    names.add(child.name);
+                }
+            }
+            directory.derived = derive.apply(List.copyOf(names));
+            directory.derivedKey = key;
+        }
+        return (T) directory.derived;
     }
 
     /**

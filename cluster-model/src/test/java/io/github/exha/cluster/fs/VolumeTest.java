@@ -448,4 +448,36 @@ class VolumeTest {
         san.runUntilIdle();
         assertThat(done).isCompleted();
     }
+
+    @Test
+    void fromFileNamesIsComputedAgainOnlyWhenAFileOfTheFolderIsAddedRemovedOrRenamed() {
+        Volume volume = fresh("L1", 64 * San.MiB);
+        volume.createDirectory("\\Logs").join();
+        volume.createDirectory("\\Logs\\Sub").join();
+        volume.createFile("\\Logs\\b.log").join();
+        volume.createFile("\\Logs\\A.log").join();
+        int[] computed = {0};
+        java.util.function.Function<List<String>, List<String>> names = n -> {
+            computed[0]++;
+            return n;
+        };
+        // Files only, in list order (case-insensitive), the subdirectory left out.
+        assertThat(volume.fromFileNames("\\Logs", "names", names)).containsExactly("A.log", "b.log");
+        volume.write("\\Logs\\A.log", 0, bytes("grows"), 0, 5).join();
+        assertThat(volume.fromFileNames("\\logs\\", "names", names)).containsExactly("A.log", "b.log");
+        assertThat(computed[0]).isEqualTo(1);
+
+        volume.createFile("\\Logs\\c.log").join();
+        assertThat(volume.fromFileNames("\\Logs", "names", names)).containsExactly("A.log", "b.log", "c.log");
+        volume.rename("\\Logs\\b.log", "\\Logs\\d.log").join();
+        assertThat(volume.fromFileNames("\\Logs", "names", names)).containsExactly("A.log", "c.log", "d.log");
+        volume.delete("\\Logs\\A.log").join();
+        assertThat(volume.fromFileNames("\\Logs", "names", names)).containsExactly("c.log", "d.log");
+        assertThat(computed[0]).isEqualTo(4);
+        // Another key computes its own value.
+        int count = volume.fromFileNames("\\Logs", "count", List::size);
+        assertThat(count).isEqualTo(2);
+        assertWin32(() -> volume.fromFileNames("\\Missing", "names", names), ClusterErrorCode.PATH_NOT_FOUND, 3,
+                "");
+    }
 }

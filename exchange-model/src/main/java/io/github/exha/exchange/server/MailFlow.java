@@ -45,6 +45,8 @@ public final class MailFlow {
     private final Optional<MailGenerator> generator;
     // database identity -> ids of the messages it acknowledged (8 bytes an id: issue 8's week of mail)
     private final Map<String, MessageIdSet> acknowledgedBy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private List<Mailbox> recipientsOf;
+    private List<String> recipients;
 
     /** The mail flow of a lab; generates nothing when the topology has no workload. */
     public MailFlow(Kernel kernel, ExchangeDirectory directory, InformationStore store, TransportDumpster dumpster,
@@ -53,9 +55,21 @@ public final class MailFlow {
         this.store = store;
         this.dumpster = dumpster;
         this.generator = workload.map(entry -> new MailGenerator(kernel, WorkloadSettings.of(List.of(),
-                entry.messagesPerHour() / 3600.0, sizes(entry.size())), () -> directory.mailboxes().stream()
-                        .map(Mailbox::alias).toList(), this::offer));
+                entry.messagesPerHour() / 3600.0, sizes(entry.size())), this::recipients, this::offer));
         generator.ifPresent(MailGenerator::start);
+    }
+
+    /**
+     * The organization's mailbox aliases now. The directory hands out the same list until its mailboxes change, so
+     * the aliases are mapped again only then, not at every arrival.
+     */
+    private List<String> recipients() {
+        List<Mailbox> mailboxes = directory.mailboxes();
+        if (mailboxes != recipientsOf) {
+            recipientsOf = mailboxes;
+            recipients = mailboxes.stream().map(Mailbox::alias).toList();
+        }
+        return recipients;
     }
 
     /** The generator's ledger: every message submitted and acknowledged; empty when the lab has no workload. */

@@ -4,14 +4,16 @@ import io.github.exha.cluster.fs.DirectoryEntry;
 import io.github.exha.cluster.fs.Volume;
 import io.github.exha.cluster.host.Host;
 import io.github.exha.cluster.host.WindowsPath;
+import java.util.AbstractList;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.RandomAccess;
 
 /**
  * The log folder of one log stream on a volume: which generations it holds and the paths of its files. The
@@ -98,58 +100,81 @@ public final class LogDirectory {
         return volume.isDirectory(folder);
     }
 
-    /** The generations of the closed logs in the folder, ascending; empty when the folder does not exist. */
+    /**
+     * The generations of the closed logs in the folder, ascending; empty when the folder does not exist. The volume
+     * keeps the list until a file of the folder is added, removed or renamed, and {@code contains} is a binary
+     * search: the replication service asks several times a second of every copy, of folders that hold a day's logs.
+     */
     public List<Long> closedGenerations() {
         if (!exists()) {
             return List.of();
         }
-        List<Long> generations = new ArrayList<>();
-        for (DirectoryEntry entry : volume.list(folder)) {
-            if (!entry.directory()) {
-                OptionalLong generation = format.parseGeneration(prefix, entry.name());
-                generation.ifPresent(generations::add);
+        return volume.fromFileNames(folder, new Generations(prefix, format), names -> {
+            long[] generations = new long[names.size()];
+            int count = 0;
+            for (String name : names) {
+                OptionalLong generation = format.parseGeneration(prefix, name);
+                if (generation.isPresent()) {
+                    generations[count++] = generation.getAsLong();
+                }
             }
-        }
-        generations.sort(null);
-        return List.copyOf(generations);
+            long[] sorted = Arrays.copyOf(generations, count);
+            Arrays.sort(sorted);
+            return new SortedGenerations(sorted);
+        });
     }
 
-    /**
-     * {@link #closedGenerations()} for a caller that lists the same folder again and again (the replication
-     * service's copier, at every step): the listing kept in {@code cache} is reused as long as no file or directory
-     * of the volume was created, renamed or deleted since ({@link Volume#namespaceVersion()}), which is when the
-     * listing could differ.
-     */
-    public List<Long> closedGenerations(ListingCache cache) {
-        if (!volume.isMounted()) {
-            return closedGenerations(); // refuses as the plain listing does
-        }
-        long version = volume.namespaceVersion();
-        if (cache.volume == volume && cache.version == version && cache.folder.equals(folder)
-                && cache.prefix.equals(prefix) && cache.format == format) {
-            return cache.generations;
-        }
-        List<Long> generations = closedGenerations();
-        cache.volume = volume;
-        cache.folder = folder;
-        cache.prefix = prefix;
-        cache.format = format;
-        cache.version = version;
-        cache.generations = generations;
-        return generations;
+    /** The key of {@link #closedGenerations()} in the volume's cache. */
+    private record Generations(LogPrefix prefix, LogFormat format) {
     }
 
-    /** The last listing {@link #closedGenerations(ListingCache)} made, with what it was made of. */
-    public static final class ListingCache {
-        private Volume volume;
-        private String folder;
-        private LogPrefix prefix;
-        private LogFormat format;
-        private long version;
-        private List<Long> generations;
+    /** Ascending generations: an unmodifiable list whose lookups are binary searches. */
+    private static final class SortedGenerations extends AbstractList<Long> implements RandomAccess {
+        private final long[] generations;
 
-        /** An empty cache. */
-        public ListingCache() {
+        SortedGenerations(long[] generations) {
+            this.generations = generations;
+        }
+
+        @Override
+        public Long get(int index) {
+            Objects.checkIndex(index, generations.length);
+            return generations[index];
+        }
+
+        @Override
+        public int size() {
+            return generations.length;
+        }
+
+        @Override
+        public int indexOf(Object o) {
+            if (!(o instanceof Long generation)) {
+                return -1;
+            }
+            int at = Arrays.binarySearch(generations, generation);
+            if (at < 0) {
+                return -1;
+            }
+            // Two names can only carry one generation through non-ASCII digits; keep List's first-match contract.
+            while (at > 0 && generations[at - 1] == generation) {
+                at--;
+            }
+            return at;
+        }
+
+        @Override
+        public int lastIndexOf(Object o) {
+            int at = indexOf(o);
+            while (at >= 0 && at + 1 < generations.length && generations[at + 1] == generations[at]) {
+                at++;
+            }
+            return at;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return indexOf(o) >= 0;
         }
     }
 

@@ -582,7 +582,7 @@ public final class ReplicationService {
         List<Long> closed;
         try {
             sourceLogs = sourceLogs(group, source);
-            closed = sourceLogs.closedGenerations(copy.sourceListing);
+            closed = sourceLogs.closedGenerations();
         } catch (ExhaException unreachable) {
             return null;
         }
@@ -755,7 +755,7 @@ public final class ReplicationService {
             return;
         }
         List<Long> onSource = sourceClosed != null ? sourceClosed
-                : sourceLogs(group, source.get()).closedGenerations(copy.sourceListing);
+                : sourceLogs(group, source.get()).closedGenerations();
         long lagNanos = copy.lags().truncationLag().toNanos();
         LogDirectory targetLogs = targetLogs(copy, group, target);
         while (!copy.replayedAt.isEmpty()) {

@@ -1,7 +1,6 @@
 package io.github.exha.replication.continuous;
 
 import io.github.exha.exchange.store.DatabaseFile;
-import io.github.exha.exchange.store.LogDirectory;
 import io.github.exha.exchange.store.LogSignature;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -52,8 +51,6 @@ public final class StorageGroupCopy {
     final Deque<long[]> replayedAt = new ArrayDeque<>();
     /** The replayer's memory of the passive database file (checked against the file at every replay). */
     final DatabaseFile.ReplayCache replayCache = new DatabaseFile.ReplayCache();
-    /** The copier's last listing of the source's log folder (reused until a file there is created or deleted). */
-    final LogDirectory.ListingCache sourceListing = new LogDirectory.ListingCache();
 
     StorageGroupCopy(UUID storageGroup, String storageGroupIdentity, CopyKind kind, String targetMachine,
             CopyPaths paths, CopyLags lags) {
