@@ -14,11 +14,11 @@ class WeekOfMailSlowTest {
     void aWeekOfMailStaysWithinTheHeapBound() {
         String[] args = {
             "--servers", System.getProperty("week.servers", "1"),
-            "--groups", System.getProperty("week.groups", "10"),
+            "--groups", System.getProperty("week.groups", "2"),
             "--mailboxes", System.getProperty("week.mailboxes", "500"),
-            "--rate", System.getProperty("week.rate", "208.3"),
+            "--rate", System.getProperty("week.rate", "41.67"),
             "--days", System.getProperty("week.days", "7"),
-            "--bound-mib", System.getProperty("week.bound", "128"),
+            "--bound-mib", System.getProperty("week.bound", "64"),
         };
         assertThat(WeekOfMail.run(args)).as("every sample's heap within %s MiB", args[11]).isTrue();
     }
