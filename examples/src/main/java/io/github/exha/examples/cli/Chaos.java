@@ -444,7 +444,8 @@ final class Chaos {
     }
 
     /**
-     * Acknowledged messages still missing at the end that an unplanned failover lost: what the design allows to lose
+     * Acknowledged messages still missing at the end that an unplanned failover or an administrator's /RecoverCMS lost
+     * ({@link Outages.Outage#lossPermitted()}): what the design allows to lose
      * (the outage report's {@code lost}, less what came back since).
      */
     private static long permittedLosses(Lab lab) {
@@ -454,7 +455,7 @@ final class Chaos {
         }
         Set<Long> permitted = new TreeSet<>();
         for (Outages.Outage outage : lab.instance(Outages.class).ended()) {
-            if (outage.isFailover() && !outage.planned()) {
+            if (outage.lossPermitted()) {
                 permitted.addAll(outage.lostIds());
             }
         }

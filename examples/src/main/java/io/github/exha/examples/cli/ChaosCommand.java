@@ -233,8 +233,8 @@ final class ChaosCommand implements Callable<Integer> {
             if (unrecovered > 0) {
                 out.println("NOT RECOVERED after a heal: " + unrecovered);
             }
-            out.println("Permitted losses (acknowledged messages lost in unplanned failovers, as the design allows): "
-                    + permittedLosses);
+            out.println("Permitted losses (acknowledged messages lost in unplanned failovers or /RecoverCMS recoveries, "
+                    + "as the design allows): " + permittedLosses);
             List<Chaos.RunResult> failing = results.stream().filter(Chaos.RunResult::failed).toList();
             if (!failing.isEmpty()) {
                 out.println();

@@ -90,7 +90,7 @@ class ChaosCommandTest {
                 .containsPattern("\n  nic-down +40 +1  cluster EXCLUSTER group \"EVS1\" /moveto:NODE1\n")
                 .containsPattern("fault: nic-down NODE1/Public during line 40 \\(drawn at \\+[0-9.]+s into its step\\)")
                 .containsPattern("\n  log-disk-full +0 / +1 / +0\n")
-                .contains("Permitted losses (acknowledged messages lost in unplanned failovers, as the design allows): 0")
+                .contains("Permitted losses (acknowledged messages lost in unplanned failovers or /RecoverCMS recoveries, as the design allows): 0")
                 .contains("Every invariant held in every run.")
                 .contains("    exha chaos --scenario " + SCENARIO + " --replay " + seed2 + "\n")
                 .contains("Summary: 1 of 2 runs broke a step or an invariant; 0 invariant violations, 0 permitted losses.");

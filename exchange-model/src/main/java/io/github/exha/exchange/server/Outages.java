@@ -4,7 +4,9 @@ import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.kernel.JournalEntry;
 import io.github.exha.core.kernel.Kernel;
 import io.github.exha.core.run.ReportSection;
+import io.github.exha.exchange.config.ClusterPlacement;
 import io.github.exha.exchange.config.ExchangeDirectory;
+import io.github.exha.exchange.config.ExchangeServer;
 import io.github.exha.exchange.store.StoreEvents;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -45,7 +47,8 @@ public final class Outages implements ReportSection {
     // lose them again
     private final Map<String, SortedSet<Long>> alreadyLost = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
-    private record Open(String host, Instant since, boolean planned, SortedMap<Long, Instant> acknowledged) {
+    private record Open(String host, Instant since, boolean planned, SortedMap<Long, Instant> acknowledged,
+            Optional<String> cluster) {
     }
 
     /**
@@ -63,10 +66,13 @@ public final class Outages implements ReportSection {
      * @param recoveryPoint the age at the outage of the newest lost message
      * @param recoveryTime the outage's length
      * @param lostIds the ids of the lost messages, as counted when the database was mounted again
+     * @param recovered whether its clustered mailbox server was recovered onto another Windows cluster meanwhile
+     *     ({@code setup.com /RecoverCMS}): the database came back from whatever files the administrator had prepared
+     *     on the recovery node
      */
     public record Outage(String database, String fromHost, String toHost, boolean planned, Instant start, Instant end,
             long acknowledged, long lost, long resubmitted, Duration recoveryPoint, Duration recoveryTime,
-            SortedSet<Long> lostIds) {
+            SortedSet<Long> lostIds, boolean recovered) {
         /** Copies the lost ids. */
         public Outage {
             lostIds = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(lostIds));
@@ -75,6 +81,16 @@ public final class Outages implements ReportSection {
         /** A failover when the database came back on another host. */
         public boolean isFailover() {
             return !fromHost.equalsIgnoreCase(toHost);
+        }
+
+        /**
+         * Whether the design permits this outage's loss: an unplanned failover to another copy, or an administrator's
+         * recovery of the clustered mailbox server on another cluster ({@code /RecoverCMS}), which mounts the files
+         * on the recovery node as they are — the administrator, not Exchange, vouches that they are current
+         * ({@code Restore-StorageGroupCopy}); Exchange does not compare them with the copy that was active before.
+         */
+        public boolean lossPermitted() {
+            return isFailover() && (!planned || recovered);
         }
     }
 
@@ -111,7 +127,7 @@ public final class Outages implements ReportSection {
             long resubmitted = dumpster.redelivered(outage.database(), outage.end(), until);
             result.add(new Outage(outage.database(), outage.fromHost(), outage.toHost(), outage.planned(),
                     outage.start(), outage.end(), outage.acknowledged(), outage.lost(), resubmitted,
-                    outage.recoveryPoint(), outage.recoveryTime(), outage.lostIds()));
+                    outage.recoveryPoint(), outage.recoveryTime(), outage.lostIds(), outage.recovered()));
         }
         return result;
     }
@@ -129,7 +145,8 @@ public final class Outages implements ReportSection {
         if (from.equals("MOUNTED") && !to.equals("MOUNTED") && !open.containsKey(database)) {
             SortedMap<Long, Instant> acknowledged = mail.acknowledgedBy(database);
             acknowledged.keySet().removeAll(alreadyLost.getOrDefault(database, java.util.Collections.emptySortedSet()));
-            open.put(database, new Open(entry.source(), entry.time(), to.equals("DISMOUNTING"), acknowledged));
+            open.put(database, new Open(entry.source(), entry.time(), to.equals("DISMOUNTING"), acknowledged,
+                    cluster(database)));
         } else if (to.equals("MOUNTED") && open.containsKey(database)) {
             Open outage = open.remove(database);
             end(database, outage, entry.source(), entry.time());
@@ -160,8 +177,12 @@ public final class Outages implements ReportSection {
         lostBefore.addAll(lostIds);
         held.ifPresent(lostBefore::removeAll);
         Duration recoveryPoint = newestLost == null ? Duration.ZERO : Duration.between(newestLost, outage.since());
+        Optional<String> cluster = cluster(database);
+        boolean recovered = outage.cluster().isPresent() && cluster.isPresent()
+                && !outage.cluster().get().equalsIgnoreCase(cluster.get());
         Outage ended = new Outage(database, outage.host(), host, outage.planned(), outage.since(), at,
-                outage.acknowledged().size(), lost, 0, recoveryPoint, Duration.between(outage.since(), at), lostIds);
+                outage.acknowledged().size(), lost, 0, recoveryPoint, Duration.between(outage.since(), at), lostIds,
+                recovered);
         this.ended.add(ended);
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("database", database);
@@ -177,6 +198,16 @@ public final class Outages implements ReportSection {
         kernel.journal().append(JournalEntry.Type.NOTE, ExchangeInformationStore.SOURCE, OUTAGE, attributes);
     }
 
+    // The Windows cluster the database's clustered mailbox server is placed on in the directory, if any.
+    private Optional<String> cluster(String database) {
+        try {
+            return directory.findServer(directory.database(database).server()).flatMap(ExchangeServer::cluster)
+                    .map(ClusterPlacement::clusterName);
+        } catch (ExhaException gone) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -190,6 +221,7 @@ public final class Outages implements ReportSection {
             m.put("database", outage.database());
             m.put("kind", outage.isFailover() ? "failover" : "restart");
             m.put("planned", outage.planned());
+            m.put("recovered", outage.recovered());
             m.put("from", outage.fromHost());
             m.put("to", outage.toHost());
             m.put("start", outage.start().toString());
