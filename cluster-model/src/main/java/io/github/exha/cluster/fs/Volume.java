@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.zip.CRC32C;
 
 /**
@@ -307,6 +308,18 @@ public final class Volume {
             directory.derivedKey = key;
         }
         return (T) directory.derived;
+    }
+
+    /**
+     * The total of {@code term} over every file (not directory) of the volume, kept up to date as files are created,
+     * resized, renamed and deleted rather than computed by walking the volume each time: for callers that need a
+     * volume-wide figure often (the store asks how much room its logs really take at every log roll). {@code key}
+     * identifies the term (records compare by value) and the first call with a key walks the volume once. The term
+     * must depend on the entry alone (name and size) and be cheap: it runs at every change of every file.
+     */
+    public long sumOverFiles(Object key, ToLongFunction<DirectoryEntry> term) {
+        requireMounted();
+        return table.sumOverFiles(key, term);
     }
 
     /**

@@ -5,9 +5,7 @@ import io.github.exha.cluster.fs.Volume;
 import io.github.exha.cluster.host.Host;
 import io.github.exha.cluster.host.WindowsPath;
 import java.util.AbstractList;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -222,27 +220,25 @@ public final class LogDirectory {
      */
     public static long logicalFreeBytes(Volume volume) {
         int cluster = volume.layout().clusterSize();
-        long holes = 0;
-        Deque<String> folders = new ArrayDeque<>();
-        folders.push("\\");
-        while (!folders.isEmpty()) {
-            String folder = folders.pop();
-            for (DirectoryEntry entry : volume.list(folder)) {
-                String path = folder.endsWith("\\") ? folder + entry.name() : folder + "\\" + entry.name();
-                if (entry.directory()) {
-                    folders.push(path);
-                    continue;
-                }
-                String name = entry.name().toLowerCase(Locale.ROOT);
-                if (name.endsWith(".log") || name.endsWith(".jrs")) {
-                    Optional<LogFormat> format = LogFormat.ofLogSize(entry.size());
-                    if (format.isPresent()) {
-                        holes += entry.size() - LogFile.allocatedBytes(format.get(), cluster);
-                    }
-                }
-            }
-        }
+        // Kept by the volume as files change: walking the whole volume at every log roll grew with the day's logs.
+        long holes = volume.sumOverFiles(new LogHoles(cluster), entry -> logHole(entry, cluster));
         return volume.freeBytes() - holes;
+    }
+
+    /** The key of the hole count {@link #logicalFreeBytes(Volume)} keeps on a volume of that cluster size. */
+    private record LogHoles(int clusterSize) {
+    }
+
+    /** The bytes a file named like a log or reserve log, of exactly a log's size, lacks on disk; 0 for others. */
+    private static long logHole(DirectoryEntry entry, int cluster) {
+        // The size first: it runs at every write of every file, and most files are not of a log's size.
+        Optional<LogFormat> format = LogFormat.ofLogSize(entry.size());
+        if (format.isEmpty()) {
+            return 0;
+        }
+        String name = entry.name().toLowerCase(Locale.ROOT);
+        return name.endsWith(".log") || name.endsWith(".jrs")
+                ? entry.size() - LogFile.allocatedBytes(format.get(), cluster) : 0;
     }
 
     @Override
