@@ -168,11 +168,11 @@ final class FileTable {
             snapshotBytes -= recordBytes(node);
             count(node, -1);
             oldParent.children.remove(VolumePath.key(node.name));
-            oldParent.childrenChanged();
+            oldParent.childChanged(node, node.name, false);
             node.parent = rename.parent();
             node.name = rename.name();
             newParent.children.put(key, node.id);
-            newParent.childrenChanged();
+            newParent.childChanged(node, node.name, true);
             snapshotBytes += recordBytes(node);
             count(node, 1);
         } else if (action instanceof Delete delete) {
@@ -184,7 +184,7 @@ final class FileTable {
                 bitmap.markFree(extent.physicalCluster(), extent.count());
             }
             directory(node.parent).children.remove(VolumePath.key(node.name));
-            directory(node.parent).childrenChanged();
+            directory(node.parent).childChanged(node, node.name, false);
             records.remove(node.id);
             snapshotBytes -= recordBytes(node);
             count(node, -1);
@@ -199,7 +199,7 @@ final class FileTable {
     private void link(FileRecord record) {
         if (record.id != ROOT) {
             directory(record.parent).children.put(VolumePath.key(record.name), record.id);
-            directory(record.parent).childrenChanged();
+            directory(record.parent).childChanged(record, record.name, true);
         }
         for (Extent extent : record.extents.values()) {
             bitmap.markUsed(extent.physicalCluster(), extent.count());

@@ -530,4 +530,56 @@ class VolumeTest {
         }
         return total;
     }
+
+    @Test
+    void fromFileNamesWithAnUpdateEqualsDerivingAgainAfterRandomChanges() {
+        long seed = new java.util.Random().nextLong();
+        System.out.println("fromFileNamesWithAnUpdate seed " + seed);
+        SplittableRandom random = new SplittableRandom(seed);
+        Volume volume = fresh("L1", 64 * San.MiB);
+        volume.createDirectory("\\A").join();
+        volume.createDirectory("\\B").join();
+        // The sorted names, kept by adding and removing what changed: equal to the sorted names listed again.
+        java.util.function.Function<List<String>, List<String>> sorted = n -> n.stream().sorted().toList();
+        Volume.NameChanges<List<String>> update = (before, added, removed) -> {
+            List<String> after = new java.util.ArrayList<>(before);
+            after.addAll(added);
+            removed.forEach(after::remove);
+            return after.stream().sorted().toList();
+        };
+        int[] updates = {0};
+        Volume.NameChanges<List<String>> counted = (before, added, removed) -> {
+            updates[0]++;
+            return update.apply(before, added, removed);
+        };
+        for (int step = 0; step < 300; step++) {
+            String folder = random.nextBoolean() ? "\\A" : "\\B";
+            List<String> names = volume.list(folder).stream().map(DirectoryEntry::name).toList();
+            String name = "f" + random.nextInt(40);
+            int op = random.nextInt(4);
+            if (op == 0 && !names.contains(name)) {
+                volume.createFile(folder + "\\" + name).join();
+            } else if (op == 1 && !names.isEmpty()) {
+                volume.delete(folder + "\\" + names.get(random.nextInt(names.size()))).join();
+            } else if (op == 2 && !names.isEmpty()) {
+                String other = random.nextBoolean() ? "\\A" : "\\B";
+                String to = "g" + random.nextInt(40);
+                if (!volume.exists(other + "\\" + to)) {
+                    volume.rename(folder + "\\" + names.get(random.nextInt(names.size())), other + "\\" + to).join();
+                }
+            } else if (op == 3 && !volume.exists(folder + "\\D" + step)) {
+                volume.createDirectory(folder + "\\D" + step).join();
+            }
+            for (String f : List.of("\\A", "\\B")) {
+                if (random.nextInt(3) == 0) {
+                    continue; // let changes pile up between reads
+                }
+                List<String> expected = volume.list(f).stream().filter(e -> !e.directory()).map(DirectoryEntry::name)
+                        .sorted().toList();
+                assertThat(volume.fromFileNames(f, "sorted", sorted, counted)).as("seed %d step %d %s", seed, step, f)
+                        .isEqualTo(expected);
+            }
+        }
+        assertThat(updates[0]).as("the value was updated, not only derived again").isPositive();
+    }
 }

@@ -100,26 +100,32 @@ public final class LogDirectory {
 
     /**
      * The generations of the closed logs in the folder, ascending; empty when the folder does not exist. The volume
-     * keeps the list until a file of the folder is added, removed or renamed, and {@code contains} is a binary
-     * search: the replication service asks several times a second of every copy, of folders that hold a day's logs.
+     * keeps the list, brought up to date as files of the folder are added, removed or renamed, and {@code contains}
+     * is a binary search: the replication service asks several times a second of every copy, of folders that hold a day's logs.
      */
     public List<Long> closedGenerations() {
         if (!exists()) {
             return List.of();
         }
-        return volume.fromFileNames(folder, new Generations(prefix, format), names -> {
-            long[] generations = new long[names.size()];
-            int count = 0;
-            for (String name : names) {
-                OptionalLong generation = format.parseGeneration(prefix, name);
-                if (generation.isPresent()) {
-                    generations[count++] = generation.getAsLong();
-                }
+        // Kept up to date from the names added and removed: a folder gains a log at a time, up to a day's thousands.
+        return volume.fromFileNames(folder, new Generations(prefix, format),
+                names -> new SortedGenerations(generations(names)),
+                (before, added, removed) -> before.with(generations(added), generations(removed)));
+    }
+
+    /** The generations the names carry, ascending (names of other files left out). */
+    private long[] generations(List<String> names) {
+        long[] generations = new long[names.size()];
+        int count = 0;
+        for (String name : names) {
+            OptionalLong generation = format.parseGeneration(prefix, name);
+            if (generation.isPresent()) {
+                generations[count++] = generation.getAsLong();
             }
-            long[] sorted = Arrays.copyOf(generations, count);
-            Arrays.sort(sorted);
-            return new SortedGenerations(sorted);
-        });
+        }
+        long[] sorted = Arrays.copyOf(generations, count);
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     /** The key of {@link #closedGenerations()} in the volume's cache. */
@@ -132,6 +138,34 @@ public final class LogDirectory {
 
         SortedGenerations(long[] generations) {
             this.generations = generations;
+        }
+
+        /**
+         * These generations with {@code added} and without {@code removed} (both ascending), as multisets: what
+         * deriving them again from the folder's names gives, since every removed name was there or was added.
+         */
+        SortedGenerations with(long[] added, long[] removed) {
+            if (added.length == 0 && removed.length == 0) {
+                return this;
+            }
+            long[] merged = new long[generations.length + added.length];
+            int i = 0;
+            int j = 0;
+            int k = 0;
+            int out = 0;
+            while (i < generations.length || j < added.length) {
+                long next = j >= added.length || (i < generations.length && generations[i] <= added[j])
+                        ? generations[i++] : added[j++];
+                while (k < removed.length && removed[k] < next) {
+                    k++;
+                }
+                if (k < removed.length && removed[k] == next) {
+                    k++;
+                    continue;
+                }
+                merged[out++] = next;
+            }
+            return new SortedGenerations(out == merged.length ? merged : Arrays.copyOf(merged, out));
         }
 
         @Override
