@@ -39,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+// A day of the lab keeps every log on the source, CCR and SCR volumes (no backup truncates them): 2 GiB ran out.
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 public class ScenarioDayBenchmark {
     /** Simulated seconds in one invocation. */
     public static final long SIMULATED_SECONDS = 86_400;

@@ -22,6 +22,14 @@ final class FileRecord {
     /** What {@link Volume#fromFileNames} derived from a directory's file names, and for which key; null when none. */
     Object derivedKey;
     Object derived;
+    /**
+     * How to bring {@link #derived} up to date from the file names added and removed since (null: compute it again),
+     * and those names; past {@link #MAX_PENDING_NAMES} the value is dropped instead.
+     */
+    Volume.NameChanges<Object> derivedUpdate;
+    final List<String> addedNames = new ArrayList<>();
+    final List<String> removedNames = new ArrayList<>();
+    private static final int MAX_PENDING_NAMES = 1024;
 
     FileRecord(long id, long parent, String name, boolean directory) {
         this.id = id;
@@ -34,6 +42,24 @@ final class FileRecord {
     void childrenChanged() {
         derivedKey = null;
         derived = null;
+        derivedUpdate = null;
+        addedNames.clear();
+        removedNames.clear();
+    }
+
+    /** A child was added ({@code added}) or removed: kept as a pending name change when it is a file and can be. */
+    void childChanged(FileRecord child, String name, boolean added) {
+        if (derivedKey == null) {
+            return;
+        }
+        if (child.directory) {
+            return; // the derived value depends on file names only
+        }
+        if (derivedUpdate == null || addedNames.size() + removedNames.size() >= MAX_PENDING_NAMES) {
+            childrenChanged();
+            return;
+        }
+        (added ? addedNames : removedNames).add(name);
     }
 
     /** The volume cluster holding logical cluster {@code logical}, or -1 when it is not mapped. */

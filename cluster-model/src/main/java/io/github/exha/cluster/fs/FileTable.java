@@ -12,8 +12,11 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 /**
  * The metadata of a mounted volume: every file record and the cluster bitmap derived from them. It changes only
@@ -32,6 +35,18 @@ final class FileTable {
     private final ClusterBitmap bitmap;
     private long nextId;
     private long snapshotBytes;
+    /** The sums {@link Volume#sumOverFiles} keeps, by key: updated by {@link #apply} as files change. */
+    private final Map<Object, FileSum> sums = new LinkedHashMap<>();
+
+    /** One kept sum: its term and the total of the term over every file now. */
+    private static final class FileSum {
+        final ToLongFunction<DirectoryEntry> term;
+        long total;
+
+        FileSum(ToLongFunction<DirectoryEntry> term) {
+            this.term = term;
+        }
+    }
 
     private FileTable(VolumeLayout layout, long nextId) {
         this.bitmap = new ClusterBitmap(layout);
@@ -62,6 +77,39 @@ final class FileTable {
         return bitmap;
     }
 
+    /**
+     * The total of {@code term} over every file (not directory), computed by walking the table the first time a key
+     * is asked for and kept up to date by {@link #apply} from then on.
+     */
+    long sumOverFiles(Object key, ToLongFunction<DirectoryEntry> term) {
+        FileSum sum = sums.get(key);
+        if (sum == null) {
+            sum = new FileSum(term);
+            for (FileRecord record : records.values()) {
+                if (!record.directory) {
+                    sum.total += term.applyAsLong(entry(record));
+                }
+            }
+            sums.put(key, sum);
+        }
+        return sum.total;
+    }
+
+    private static DirectoryEntry entry(FileRecord file) {
+        return new DirectoryEntry(file.name, false, file.size);
+    }
+
+    /** Adds ({@code sign} 1) or takes away (-1) a file's terms from the kept sums. */
+    private void count(FileRecord node, int sign) {
+        if (sums.isEmpty() || node.directory) {
+            return;
+        }
+        DirectoryEntry entry = entry(node);
+        for (FileSum sum : sums.values()) {
+            sum.total += sign * sum.term.applyAsLong(entry);
+        }
+    }
+
     /** The size of {@link #snapshot()} now. */
     long snapshotBytes() {
         return snapshotBytes;
@@ -88,10 +136,13 @@ final class FileTable {
             if (records.containsKey(create.node()) || parent.children.containsKey(key)) {
                 throw new IllegalStateException("node " + create.node() + " or name '" + create.name() + "' taken");
             }
-            add(new FileRecord(create.node(), create.parent(), create.name(), create.directory()));
+            FileRecord created = new FileRecord(create.node(), create.parent(), create.name(), create.directory());
+            add(created);
+            count(created, 1);
             nextId = Math.max(nextId, create.node() + 1);
         } else if (action instanceof MapClusters map) {
             FileRecord file = existing(map.node());
+            count(file, -1);
             snapshotBytes -= recordBytes(file);
             List<long[]> freed = new ArrayList<>();
             for (Extent extent : map.extents()) {
@@ -104,6 +155,7 @@ final class FileTable {
                 bitmap.markFree(run[0], run[1]);
             }
             snapshotBytes += recordBytes(file);
+            count(file, 1);
         } else if (action instanceof Rename rename) {
             FileRecord node = existing(rename.node());
             FileRecord oldParent = directory(node.parent);
@@ -114,13 +166,15 @@ final class FileTable {
                 throw new IllegalStateException("name '" + rename.name() + "' taken");
             }
             snapshotBytes -= recordBytes(node);
+            count(node, -1);
             oldParent.children.remove(VolumePath.key(node.name));
-            oldParent.childrenChanged();
+            oldParent.childChanged(node, node.name, false);
             node.parent = rename.parent();
             node.name = rename.name();
             newParent.children.put(key, node.id);
-            newParent.childrenChanged();
+            newParent.childChanged(node, node.name, true);
             snapshotBytes += recordBytes(node);
+            count(node, 1);
         } else if (action instanceof Delete delete) {
             FileRecord node = existing(delete.node());
             if (node.id == ROOT || !node.children.isEmpty()) {
@@ -130,9 +184,10 @@ final class FileTable {
                 bitmap.markFree(extent.physicalCluster(), extent.count());
             }
             directory(node.parent).children.remove(VolumePath.key(node.name));
-            directory(node.parent).childrenChanged();
+            directory(node.parent).childChanged(node, node.name, false);
             records.remove(node.id);
             snapshotBytes -= recordBytes(node);
+            count(node, -1);
         }
     }
 
@@ -144,7 +199,7 @@ final class FileTable {
     private void link(FileRecord record) {
         if (record.id != ROOT) {
             directory(record.parent).children.put(VolumePath.key(record.name), record.id);
-            directory(record.parent).childrenChanged();
+            directory(record.parent).childChanged(record, record.name, true);
         }
         for (Extent extent : record.extents.values()) {
             bitmap.markUsed(extent.physicalCluster(), extent.count());

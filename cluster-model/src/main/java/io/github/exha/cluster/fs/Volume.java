@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.zip.CRC32C;
 
 /**
@@ -287,8 +288,22 @@ public final class Volume {
      *
      * @throws ExhaException PATH_NOT_FOUND (3) as {@link #list}
      */
-    @SuppressWarnings("unchecked")
     public <T> T fromFileNames(String directoryPath, Object key, Function<List<String>, T> derive) {
+        return fromFileNames(directoryPath, key, derive, null);
+    }
+
+    /**
+     * {@link #fromFileNames(String, Object, Function)} for a value that can be brought up to date from the names
+     * added and removed since it was derived ({@code update}, null for none), instead of derived again from every
+     * name: for folders that grow by one file at a time to thousands (a day's logs). The update must give exactly
+     * what {@code derive} would give for the folder's names now, whatever the order of the changes: it receives
+     * every name added and every name removed since (a name added then removed appears in both).
+     *
+     * @throws ExhaException PATH_NOT_FOUND (3) as {@link #list}
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T fromFileNames(String directoryPath, Object key, Function<List<String>, T> derive,
+            NameChanges<T> update) {
         requireMounted();
         VolumePath path = VolumePath.parse(directoryPath);
         FileRecord directory = path.isRoot() ? table.root() : lookup(path);
@@ -303,10 +318,41 @@ public final class Volume {
                     names.add(child.name);
                 }
             }
+            directory.childrenChanged();
             directory.derived = derive.apply(List.copyOf(names));
             directory.derivedKey = key;
+            directory.derivedUpdate = (NameChanges<Object>) update;
+        } else if (!directory.addedNames.isEmpty() || !directory.removedNames.isEmpty()) {
+            directory.derived = directory.derivedUpdate.apply(directory.derived, List.copyOf(directory.addedNames),
+                    List.copyOf(directory.removedNames));
+            directory.addedNames.clear();
+            directory.removedNames.clear();
         }
         return (T) directory.derived;
+    }
+
+    /**
+     * Brings a value derived from a folder's file names up to date ({@link #fromFileNames(String, Object, Function,
+     * NameChanges)}).
+     *
+     * @param <T> the value
+     */
+    @FunctionalInterface
+    public interface NameChanges<T> {
+        /** The value for the names now, from the value before and the file names added and removed since. */
+        T apply(T derived, List<String> added, List<String> removed);
+    }
+
+    /**
+     * The total of {@code term} over every file (not directory) of the volume, kept up to date as files are created,
+     * resized, renamed and deleted rather than computed by walking the volume each time: for callers that need a
+     * volume-wide figure often (the store asks how much room its logs really take at every log roll). {@code key}
+     * identifies the term (records compare by value) and the first call with a key walks the volume once. The term
+     * must depend on the entry alone (name and size) and be cheap: it runs at every change of every file.
+     */
+    public long sumOverFiles(Object key, ToLongFunction<DirectoryEntry> term) {
+        requireMounted();
+        return table.sumOverFiles(key, term);
     }
 
     /**

@@ -480,4 +480,106 @@ class VolumeTest {
         assertWin32(() -> volume.fromFileNames("\\Missing", "names", names), ClusterErrorCode.PATH_NOT_FOUND, 3,
                 "");
     }
+
+    @Test
+    void sumOverFilesStaysEqualToAWalkOfTheVolumeAsFilesAreCreatedResizedRenamedAndDeleted() {
+        Volume volume = fresh("L1", 64 * San.MiB);
+        // Bytes of the files named *.log: the shape of the store's log-hole count.
+        java.util.function.ToLongFunction<DirectoryEntry> logBytes =
+                e -> e.name().toLowerCase(java.util.Locale.ROOT).endsWith(".log") ? e.size() : 0;
+        volume.createDirectory("\\Logs").join();
+        volume.createFile("\\Logs\\E00.log").join();
+        volume.write("\\Logs\\E00.log", 0, random(5000, 1), 0, 5000).join();
+        assertThat(volume.sumOverFiles("logs", logBytes)).isEqualTo(5000).isEqualTo(walk(volume, logBytes));
+
+        volume.append("\\Logs\\E00.log", random(300, 2), 0, 300).join();
+        volume.createFile("\\Logs\\priv.edb").join();
+        volume.write("\\Logs\\priv.edb", 0, random(9000, 3), 0, 9000).join();
+        volume.preallocate("\\Logs\\priv.edb", 64 * 1024).join();
+        assertThat(volume.sumOverFiles("logs", logBytes)).isEqualTo(5300).isEqualTo(walk(volume, logBytes));
+
+        volume.rename("\\Logs\\E00.log", "\\Logs\\E0000000001.LOG").join();
+        volume.copy("\\Logs\\E0000000001.LOG", "\\Logs\\copy.log").join();
+        volume.createDirectory("\\Other").join();
+        volume.rename("\\Logs\\priv.edb", "\\Other\\priv.log").join();
+        assertThat(volume.sumOverFiles("logs", logBytes)).isEqualTo(5300 + 5300 + 9000)
+                .isEqualTo(walk(volume, logBytes));
+
+        volume.delete("\\Logs\\copy.log").join();
+        volume.rename("\\Other\\priv.log", "\\Other\\priv.edb").join();
+        assertThat(volume.sumOverFiles("logs", logBytes)).isEqualTo(5300).isEqualTo(walk(volume, logBytes));
+        // Another key is its own sum; a remounted volume counts again from its file table.
+        assertThat(volume.sumOverFiles("files", e -> 1)).isEqualTo(2);
+        assertThat(Volume.mount(volume.device()).sumOverFiles("logs", logBytes)).isEqualTo(5300);
+    }
+
+    /** The sum computed the slow way, walking every folder. */
+    private static long walk(Volume volume, java.util.function.ToLongFunction<DirectoryEntry> term) {
+        long total = 0;
+        java.util.Deque<String> folders = new java.util.ArrayDeque<>(List.of("\\"));
+        while (!folders.isEmpty()) {
+            String folder = folders.pop();
+            for (DirectoryEntry entry : volume.list(folder)) {
+                String path = folder.endsWith("\\") ? folder + entry.name() : folder + "\\" + entry.name();
+                if (entry.directory()) {
+                    folders.push(path);
+                } else {
+                    total += term.applyAsLong(entry);
+                }
+            }
+        }
+        return total;
+    }
+
+    @Test
+    void fromFileNamesWithAnUpdateEqualsDerivingAgainAfterRandomChanges() {
+        long seed = new java.util.Random().nextLong();
+        System.out.println("fromFileNamesWithAnUpdate seed " + seed);
+        SplittableRandom random = new SplittableRandom(seed);
+        Volume volume = fresh("L1", 64 * San.MiB);
+        volume.createDirectory("\\A").join();
+        volume.createDirectory("\\B").join();
+        // The sorted names, kept by adding and removing what changed: equal to the sorted names listed again.
+        java.util.function.Function<List<String>, List<String>> sorted = n -> n.stream().sorted().toList();
+        Volume.NameChanges<List<String>> update = (before, added, removed) -> {
+            List<String> after = new java.util.ArrayList<>(before);
+            after.addAll(added);
+            removed.forEach(after::remove);
+            return after.stream().sorted().toList();
+        };
+        int[] updates = {0};
+        Volume.NameChanges<List<String>> counted = (before, added, removed) -> {
+            updates[0]++;
+            return update.apply(before, added, removed);
+        };
+        for (int step = 0; step < 300; step++) {
+            String folder = random.nextBoolean() ? "\\A" : "\\B";
+            List<String> names = volume.list(folder).stream().map(DirectoryEntry::name).toList();
+            String name = "f" + random.nextInt(40);
+            int op = random.nextInt(4);
+            if (op == 0 && !names.contains(name)) {
+                volume.createFile(folder + "\\" + name).join();
+            } else if (op == 1 && !names.isEmpty()) {
+                volume.delete(folder + "\\" + names.get(random.nextInt(names.size()))).join();
+            } else if (op == 2 && !names.isEmpty()) {
+                String other = random.nextBoolean() ? "\\A" : "\\B";
+                String to = "g" + random.nextInt(40);
+                if (!volume.exists(other + "\\" + to)) {
+                    volume.rename(folder + "\\" + names.get(random.nextInt(names.size())), other + "\\" + to).join();
+                }
+            } else if (op == 3 && !volume.exists(folder + "\\D" + step)) {
+                volume.createDirectory(folder + "\\D" + step).join();
+            }
+            for (String f : List.of("\\A", "\\B")) {
+                if (random.nextInt(3) == 0) {
+                    continue; // let changes pile up between reads
+                }
+                List<String> expected = volume.list(f).stream().filter(e -> !e.directory()).map(DirectoryEntry::name)
+                        .sorted().toList();
+                assertThat(volume.fromFileNames(f, "sorted", sorted, counted)).as("seed %d step %d %s", seed, step, f)
+                        .isEqualTo(expected);
+            }
+        }
+        assertThat(updates[0]).as("the value was updated, not only derived again").isPositive();
+    }
 }

@@ -43,6 +43,9 @@ public final class ExchangeDirectory {
     // mailboxes() as last returned, null once a mailbox is added, moved or removed: the workload reads the list at
     // every arrival, and copying thousands of mailboxes each time dominated a large lab's run.
     private List<Mailbox> mailboxList;
+    // databases(storageGroup) by storage group, null once a database is added, changed or removed: the replication
+    // service asks at every pump, and scanning every database of a 400-storage-group lab each time dominated.
+    private Map<String, List<MailboxDatabase>> databasesByGroup;
     private TransportConfig transportConfig = TransportConfig.defaults();
 
     /**
@@ -159,6 +162,7 @@ public final class ExchangeDirectory {
                 mailboxes.values().removeIf(m -> m.database().equalsIgnoreCase(database.identity()));
                 mailboxList = null;
                 databases.remove(key(database.identity()));
+                databasesByGroup = null;
             }
             storageGroups.remove(key(group.identity()));
         }
@@ -309,8 +313,15 @@ public final class ExchangeDirectory {
 
     /** The databases of one storage group (identity), in creation order. */
     public List<MailboxDatabase> databases(String storageGroupIdentity) {
-        return databases.values().stream()
-                .filter(d -> d.storageGroupIdentity().equalsIgnoreCase(storageGroupIdentity)).toList();
+        if (databasesByGroup == null) {
+            Map<String, List<MailboxDatabase>> byGroup = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (MailboxDatabase database : databases.values()) {
+                byGroup.computeIfAbsent(database.storageGroupIdentity(), g -> new ArrayList<>()).add(database);
+            }
+            byGroup.replaceAll((group, list) -> List.copyOf(list));
+            databasesByGroup = byGroup;
+        }
+        return databasesByGroup.getOrDefault(storageGroupIdentity, List.of());
     }
 
     /** The databases of one server, in creation order. */
@@ -382,6 +393,7 @@ public final class ExchangeDirectory {
         database = new MailboxDatabase(newGuid(), database.server(), database.storageGroup(), database.name(),
                 database.edbFilePath(), kind, false, true);
         databases.put(key(database.identity()), database);
+        databasesByGroup = null;
         changed("database.added", database.identity(), Map.of("edbFilePath", database.edbFilePath()));
         return database;
     }
@@ -393,6 +405,7 @@ public final class ExchangeDirectory {
             throw new IllegalArgumentException("updateDatabase changes an existing object");
         }
         databases.put(key(database.identity()), database);
+        databasesByGroup = null;
         changed("database.changed", database.identity(), Map.of("edbFilePath", database.edbFilePath(),
                 "allowFileRestore", Boolean.toString(database.allowFileRestore())));
         return database;
@@ -411,6 +424,7 @@ public final class ExchangeDirectory {
                     + "command Get-Mailbox -Database <Database ID>.");
         }
         databases.remove(key(database.identity()));
+        databasesByGroup = null;
         changed("database.removed", database.identity(), Map.of());
     }
 

@@ -153,6 +153,30 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
      * cache (null for none) spares decoding again the records earlier replays read, with the same result.
      */
     public static CompletableFuture<DatabaseFile> replay(Volume volume, String path, LogFile log, ReplayCache cache) {
+        Replayed replayed = replayed(volume, path, log, cache);
+        List<MessageRecord> after = new ArrayList<>(replayed.held().values());
+        after.addAll(replayed.fresh());
+        DatabaseFile result = new DatabaseFile(replayed.header(), after);
+        return replayed.written().thenApply(ignored -> result);
+    }
+
+    /**
+     * {@link #replay(Volume, String, LogFile, ReplayCache)} for a replayer that only needs to know when the log is
+     * in: the same writes, the same refusals, but the new header alone is returned, without collecting every record
+     * the file holds into a {@link DatabaseFile} (which grew with the file at every log of a day's replay).
+     */
+    public static CompletableFuture<DatabaseHeader> replayLog(Volume volume, String path, LogFile log,
+            ReplayCache cache) {
+        Replayed replayed = replayed(volume, path, log, cache);
+        return replayed.written().thenApply(ignored -> replayed.header());
+    }
+
+    /** What replaying a log did: the file's records before, the log's new ones, the new header, the writes. */
+    private record Replayed(Map<Long, MessageRecord> held, List<MessageRecord> fresh, DatabaseHeader header,
+            CompletableFuture<Void> written) {
+    }
+
+    private static Replayed replayed(Volume volume, String path, LogFile log, ReplayCache cache) {
         Decoded file = decode(volume, path, cache);
         if (!file.header().logSignature().equals(log.signature())) {
             throw EseError.BAD_LOG_SIGNATURE.exception("The log file " + log.name() + " (" + log.signature().display()
@@ -168,12 +192,10 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
         }
         DatabaseHeader header = file.header().with(DatabaseState.DIRTY_SHUTDOWN,
                 new LogRange(log.generation(), log.generation()));
-        CompletableFuture<Void> appended = append(volume, path, List.copyOf(fresh.values()));
+        List<MessageRecord> freshList = List.copyOf(fresh.values());
+        CompletableFuture<Void> appended = append(volume, path, freshList);
         CompletableFuture<Void> stamped = writeHeader(volume, path, header);
-        List<MessageRecord> after = new ArrayList<>(held.values());
-        after.addAll(fresh.values());
-        DatabaseFile result = new DatabaseFile(header, after);
-        return CompletableFuture.allOf(appended, stamped).thenApply(ignored -> result);
+        return new Replayed(held, freshList, header, CompletableFuture.allOf(appended, stamped));
     }
 
     /**

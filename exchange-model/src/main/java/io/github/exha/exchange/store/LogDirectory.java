@@ -5,9 +5,7 @@ import io.github.exha.cluster.fs.Volume;
 import io.github.exha.cluster.host.Host;
 import io.github.exha.cluster.host.WindowsPath;
 import java.util.AbstractList;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -102,26 +100,32 @@ public final class LogDirectory {
 
     /**
      * The generations of the closed logs in the folder, ascending; empty when the folder does not exist. The volume
-     * keeps the list until a file of the folder is added, removed or renamed, and {@code contains} is a binary
-     * search: the replication service asks several times a second of every copy, of folders that hold a day's logs.
+     * keeps the list, brought up to date as files of the folder are added, removed or renamed, and {@code contains}
+     * is a binary search: the replication service asks several times a second of every copy, of folders that hold a day's logs.
      */
     public List<Long> closedGenerations() {
         if (!exists()) {
             return List.of();
         }
-        return volume.fromFileNames(folder, new Generations(prefix, format), names -> {
-            long[] generations = new long[names.size()];
-            int count = 0;
-            for (String name : names) {
-                OptionalLong generation = format.parseGeneration(prefix, name);
-                if (generation.isPresent()) {
-                    generations[count++] = generation.getAsLong();
-                }
+        // Kept up to date from the names added and removed: a folder gains a log at a time, up to a day's thousands.
+        return volume.fromFileNames(folder, new Generations(prefix, format),
+                names -> new SortedGenerations(generations(names)),
+                (before, added, removed) -> before.with(generations(added), generations(removed)));
+    }
+
+    /** The generations the names carry, ascending (names of other files left out). */
+    private long[] generations(List<String> names) {
+        long[] generations = new long[names.size()];
+        int count = 0;
+        for (String name : names) {
+            OptionalLong generation = format.parseGeneration(prefix, name);
+            if (generation.isPresent()) {
+                generations[count++] = generation.getAsLong();
             }
-            long[] sorted = Arrays.copyOf(generations, count);
-            Arrays.sort(sorted);
-            return new SortedGenerations(sorted);
-        });
+        }
+        long[] sorted = Arrays.copyOf(generations, count);
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     /** The key of {@link #closedGenerations()} in the volume's cache. */
@@ -134,6 +138,34 @@ public final class LogDirectory {
 
         SortedGenerations(long[] generations) {
             this.generations = generations;
+        }
+
+        /**
+         * These generations with {@code added} and without {@code removed} (both ascending), as multisets: what
+         * deriving them again from the folder's names gives, since every removed name was there or was added.
+         */
+        SortedGenerations with(long[] added, long[] removed) {
+            if (added.length == 0 && removed.length == 0) {
+                return this;
+            }
+            long[] merged = new long[generations.length + added.length];
+            int i = 0;
+            int j = 0;
+            int k = 0;
+            int out = 0;
+            while (i < generations.length || j < added.length) {
+                long next = j >= added.length || (i < generations.length && generations[i] <= added[j])
+                        ? generations[i++] : added[j++];
+                while (k < removed.length && removed[k] < next) {
+                    k++;
+                }
+                if (k < removed.length && removed[k] == next) {
+                    k++;
+                    continue;
+                }
+                merged[out++] = next;
+            }
+            return new SortedGenerations(out == merged.length ? merged : Arrays.copyOf(merged, out));
         }
 
         @Override
@@ -222,27 +254,25 @@ public final class LogDirectory {
      */
     public static long logicalFreeBytes(Volume volume) {
         int cluster = volume.layout().clusterSize();
-        long holes = 0;
-        Deque<String> folders = new ArrayDeque<>();
-        folders.push("\\");
-        while (!folders.isEmpty()) {
-            String folder = folders.pop();
-            for (DirectoryEntry entry : volume.list(folder)) {
-                String path = folder.endsWith("\\") ? folder + entry.name() : folder + "\\" + entry.name();
-                if (entry.directory()) {
-                    folders.push(path);
-                    continue;
-                }
-                String name = entry.name().toLowerCase(Locale.ROOT);
-                if (name.endsWith(".log") || name.endsWith(".jrs")) {
-                    Optional<LogFormat> format = LogFormat.ofLogSize(entry.size());
-                    if (format.isPresent()) {
-                        holes += entry.size() - LogFile.allocatedBytes(format.get(), cluster);
-                    }
-                }
-            }
-        }
+        // Kept by the volume as files change: walking the whole volume at every log roll grew with the day's logs.
+        long holes = volume.sumOverFiles(new LogHoles(cluster), entry -> logHole(entry, cluster));
         return volume.freeBytes() - holes;
+    }
+
+    /** The key of the hole count {@link #logicalFreeBytes(Volume)} keeps on a volume of that cluster size. */
+    private record LogHoles(int clusterSize) {
+    }
+
+    /** The bytes a file named like a log or reserve log, of exactly a log's size, lacks on disk; 0 for others. */
+    private static long logHole(DirectoryEntry entry, int cluster) {
+        // The size first: it runs at every write of every file, and most files are not of a log's size.
+        Optional<LogFormat> format = LogFormat.ofLogSize(entry.size());
+        if (format.isEmpty()) {
+            return 0;
+        }
+        String name = entry.name().toLowerCase(Locale.ROOT);
+        return name.endsWith(".log") || name.endsWith(".jrs")
+                ? entry.size() - LogFile.allocatedBytes(format.get(), cluster) : 0;
     }
 
     @Override

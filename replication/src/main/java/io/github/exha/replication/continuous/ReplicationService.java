@@ -714,7 +714,7 @@ public final class ReplicationService {
                 }
                 return;
             }
-            CompletableFuture<DatabaseFile> replayed;
+            CompletableFuture<?> replayed;
             try {
                 WindowsPath edb = target.resolve(copy.paths().edbFile());
                 if (generation == 1 && !edb.volume().exists(edb.path())) {
@@ -723,7 +723,7 @@ public final class ReplicationService {
                     replayed = DatabaseFile.createByReplay(edb.volume(), edb.path(), databaseIdentity(group),
                             binaries(group, target), log);
                 } else {
-                    replayed = DatabaseFile.replay(edb.volume(), edb.path(), log, copy.replayCache);
+                    replayed = DatabaseFile.replayLog(edb.volume(), edb.path(), log, copy.replayCache);
                 }
             } catch (ExhaException e) {
                 replayed = CompletableFuture.failedFuture(e);
