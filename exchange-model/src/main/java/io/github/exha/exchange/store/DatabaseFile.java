@@ -145,15 +145,7 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
      *     errors (DISK_FULL (112)...)
      */
     public static CompletableFuture<DatabaseFile> replay(Volume volume, String path, LogFile log) {
-        return replay(volume, path, log, null);
-    }
-
-    /**
-     * {@link #replay(Volume, String, LogFile)} for a replayer that replays log after log into the same file: the
-     * cache (null for none) spares decoding again the records earlier replays read, with the same result.
-     */
-    public static CompletableFuture<DatabaseFile> replay(Volume volume, String path, LogFile log, ReplayCache cache) {
-        Replayed replayed = replayed(volume, path, log, cache);
+        Replayed replayed = replayed(volume, path, log, null);
         List<MessageRecord> after = new ArrayList<>(replayed.held().values());
         after.addAll(replayed.fresh());
         DatabaseFile result = new DatabaseFile(replayed.header(), after);
@@ -161,9 +153,11 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
     }
 
     /**
-     * {@link #replay(Volume, String, LogFile, ReplayCache)} for a replayer that only needs to know when the log is
-     * in: the same writes, the same refusals, but the new header alone is returned, without collecting every record
-     * the file holds into a {@link DatabaseFile} (which grew with the file at every log of a day's replay).
+     * {@link #replay(Volume, String, LogFile)} for a passive copy's replayer, which replays log after log into the
+     * same file and only needs to know when each is in: the same writes, the same refusals, but the new header alone
+     * is returned, without collecting every record the file holds into a {@link DatabaseFile} (which grew with the
+     * file at every log of a day's replay); the cache (null for none) spares decoding again the records earlier
+     * replays read, with the same result.
      */
     public static CompletableFuture<DatabaseHeader> replayLog(Volume volume, String path, LogFile log,
             ReplayCache cache) {
