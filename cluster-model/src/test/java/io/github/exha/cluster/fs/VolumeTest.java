@@ -208,8 +208,9 @@ class VolumeTest {
     void randomWritesReadBackAsAPlainByteArrayAndSurviveRemount() {
         // Whole-run writes go straight from the caller's buffer, partly covered clusters are merged with their old
         // bytes: both must give exactly what a byte array written the same way holds, before and after a remount.
-        long seed = System.nanoTime();
-        System.out.println("randomWritesReadBackAsAPlainByteArrayAndSurviveRemount seed " + seed);
+        long seed = Long.getLong("exha.fuzz.seed", System.nanoTime());
+        System.out.println("randomWritesReadBackAsAPlainByteArrayAndSurviveRemount seed " + seed
+                + " (replay with -Dexha.fuzz.seed=" + seed + ")");
         SplittableRandom random = new SplittableRandom(seed);
         BlockDevice device = san.lun("RND", 64 * San.MiB);
         Volume.format(device, "Exchange").join();
