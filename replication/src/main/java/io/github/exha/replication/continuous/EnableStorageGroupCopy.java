@@ -90,8 +90,7 @@ public final class EnableStorageGroupCopy implements Command {
                     + "standby machine must be another server.");
         }
         if (!target.isRunning()) {
-            throw invalid("The Microsoft Exchange Replication service on '" + target.name() + "' cannot be reached: "
-                    + "the machine is not running.");
+            throw ReplicationService.unreachable(target);
         }
         MailboxDatabase database = requireOneDatabase(group);
         // SCR keeps the source's paths: the standby machine needs the drives, and no storage group of its own there.

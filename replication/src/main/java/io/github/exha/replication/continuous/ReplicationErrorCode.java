@@ -24,7 +24,12 @@ public enum ReplicationErrorCode implements ErrorCode {
      * Restore-StorageGroupCopy refused: the source is unreachable and -Force was not given (the remaining logs could
      * not be copied), the copy was never seeded, or the source database is still mounted.
      */
-    ACTIVATION_REFUSED("replication.activation-refused", STATE);
+    ACTIVATION_REFUSED("replication.activation-refused", STATE),
+    /**
+     * The Microsoft Exchange Replication service on the machine a cmdlet must reach (an SCR target being enabled or
+     * activated) does not answer: the machine is not running. RPC_S_SERVER_UNAVAILABLE (1722).
+     */
+    SERVICE_UNREACHABLE("replication.service-unreachable", STATE);
 
     private final String id;
     private final ErrorCategory category;

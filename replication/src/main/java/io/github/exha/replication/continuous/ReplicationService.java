@@ -7,6 +7,7 @@ import io.github.exha.cluster.host.WindowsPath;
 import io.github.exha.cluster.network.HostConnectivity;
 import io.github.exha.cluster.topology.Datacenter;
 import io.github.exha.core.error.ExhaException;
+import io.github.exha.core.error.NativeCode;
 import io.github.exha.core.kernel.JournalEntry;
 import io.github.exha.core.kernel.Kernel;
 import io.github.exha.core.kernel.Operation;
@@ -921,6 +922,16 @@ public final class ReplicationService {
 
     private static Duration scaled(Duration perMegabyte, long bytes) {
         return Duration.ofNanos(perMegabyte.toNanos() * bytes / MEGABYTE);
+    }
+
+    /**
+     * The refusal of a cmdlet that must reach the Replication service on {@code machine}, which is not running: the
+     * RPC call fails with 1722, as Enable- and Restore-StorageGroupCopy fail against a standby machine that is down.
+     */
+    static ExhaException unreachable(Host machine) {
+        return new ExhaException(ReplicationErrorCode.SERVICE_UNREACHABLE, "The Microsoft Exchange Replication "
+                + "service on '" + machine.name() + "' cannot be reached: The RPC server is unavailable.",
+                NativeCode.win32(1722));
     }
 
     private static ExhaException exha(Throwable failure) {

@@ -97,8 +97,7 @@ public final class RestoreStorageGroupCopy implements Command {
         }
         Host target = datacenter.host(copy.targetMachine());
         if (!target.isRunning()) {
-            throw new ExhaException(ReplicationErrorCode.ACTIVATION_REFUSED, "The Microsoft Exchange Replication "
-                    + "service on '" + target.name() + "' cannot be reached: the machine is not running.");
+            throw ReplicationService.unreachable(target);
         }
         Optional<Host> source = service.sourceHost(group).filter(Host::isRunning).filter(host -> host.name()
                 .equalsIgnoreCase(target.name()) || connectivity.reachesOnAnyNetwork(host, target));

@@ -120,4 +120,15 @@ class StandbyContinuousReplicationTest {
                 """);
         assertThat(noDrive.error().message()).contains("does not exist on standby machine 'STBY'");
     }
+
+    @Test
+    void enablingAStandbyMachineThatIsDownFailsWithRpc1722AndCreatesNoCopy() {
+        ReplicationLab lab = new ReplicationLab();
+        lab.lab.instance(Datacenter.class).host("STBY").crash();
+        StepResult enable = lab.failed(ENABLE_SCR);
+        assertThat(enable.error().code()).isEqualTo("replication.service-unreachable");
+        assertThat(enable.error().nativeCode()).startsWith("1722");
+        assertThat(enable.error().message()).contains("'STBY'").contains("The RPC server is unavailable.");
+        assertThat(lab.service.copy(lab.group(ReplicationLab.CMS_SG), "STBY")).isEmpty();
+    }
 }
