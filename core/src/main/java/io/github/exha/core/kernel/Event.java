@@ -6,20 +6,15 @@ import io.github.exha.core.error.ExhaException;
 /**
  * A reusable scheduler event: subclass it and implement {@link #fire()}. One instance can be scheduled any
  * number of times (one pending occurrence at a time), so hot simulation paths allocate nothing per event.
- * The scheduler keeps the event's heap position in the event itself, which makes cancelling and moving
- * O(log n).
+ * The scheduler gives a pending event a slot in its table; the heap holds only (time, sequence, slot) numbers,
+ * so cancelling and moving are O(1) plus one O(log n) insertion, and sifting never touches event objects.
  */
 public abstract class Event {
     private final Liveness liveness;
-    /** Position in the owning scheduler's heap, or -1 when not pending. */
-    int heapIndex = -1;
+    /** The event's slot in the owning scheduler's table, or -1 when not pending. */
+    int slot = -1;
     /** The scheduler this event is pending in, or null. */
     Scheduler queuedIn;
-    /**
-     * The scheduler's insertion sequence of the pending occurrence, its tie-breaker among events due at the same
-     * instant. Kept here rather than in a heap array because it is only read on ties, so sifting moves less data.
-     */
-    long sequence;
 
     /** A {@link Liveness#KEEPS_ALIVE} event. */
     protected Event() {

@@ -13,9 +13,11 @@ import java.util.function.BooleanSupplier;
  * by (virtual time, insertion sequence), so events due at the same instant run in the order they were
  * scheduled and every run of a world is reproducible.
  *
- * <p>The queue is a 4-ary min-heap over parallel primitive arrays; each {@link Event} remembers its heap
- * index, so cancelling or moving it is O(log n) and the hot path ({@link #schedule(Event, long)},
- * {@link #step()}) allocates nothing once the arrays have grown. The {@link Timer} methods are a convenience
+ * <p>The queue is a 4-ary min-heap of primitive (time, sequence, slot) entries in one array; a pending
+ * {@link Event} holds a slot in a table beside it. Moving or cancelling an event only retires its entry, which is
+ * discarded when it reaches the top (lazy deletion; the heap is compacted when retired entries outnumber live
+ * ones), so sifting moves numbers in one array and never writes into event objects, and the hot path
+ * ({@link #schedule(Event, long)}, {@link #step()}) allocates nothing once the arrays have grown. The {@link Timer} methods are a convenience
  * layer that allocates one handle per call.
  *
  * <p>A guard fails loudly when more than {@code maxEventsPerInstant} events run without virtual time
@@ -27,16 +29,31 @@ public final class Scheduler {
     public static final int DEFAULT_MAX_EVENTS_PER_INSTANT = 1_000_000;
 
     private static final int INITIAL_CAPACITY = 64;
+    /** Low bits of an entry's second word: the slot of its event. 2^24 pending events is far beyond any lab. */
+    private static final int SLOT_BITS = 24;
+    private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
+    /** The largest sequence that fits above the slot bits; past it the live entries are renumbered. */
+    static final long MAX_SEQUENCE = (1L << (63 - SLOT_BITS)) - 1;
+    /** Retired entries tolerated before a compaction, beyond as many as there are live ones. */
+    private static final int STALE_SLACK = 64;
 
     private final SimClock clock;
     private final ThreadConfinement confinement;
     private final int maxEventsPerInstant;
 
-    // The heap: entry i is event events[i], due at times[i]; its tie-breaking sequence is in the event itself.
-    private long[] times = new long[INITIAL_CAPACITY];
-    private Event[] events = new Event[INITIAL_CAPACITY];
+    // The heap: entry i is keys[2i], its due time in epoch nanos, and keys[2i+1] = sequence << SLOT_BITS | slot.
+    // Sequences are unique, so comparing the second words breaks ties in insertion order without reading events.
+    // An entry is live while its sequence is the one its slot holds now (slotSequence); the root is always live.
+    private long[] keys = new long[2 * INITIAL_CAPACITY];
     private int size;
     private long nextSequence;
+    // The slot table: the pending event of each slot and the sequence of its live entry (-1 for a free slot).
+    private Event[] slotEvents = new Event[INITIAL_CAPACITY];
+    private long[] slotSequence = new long[INITIAL_CAPACITY];
+    private int[] freeSlots = new int[INITIAL_CAPACITY];
+    private int freeCount;
+    private int slotsUsed;
+    private int live;
     private int keepAliveCount;
 
     private int eventsAtCurrentInstant;
@@ -115,7 +132,8 @@ public final class Scheduler {
         if (event == null || event.queuedIn != this) {
             return false;
         }
-        removeAt(event.heapIndex);
+        release(event);
+        retired();
         return true;
     }
 
@@ -130,33 +148,85 @@ public final class Scheduler {
             throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "event must not be null");
         }
         if (event.queuedIn == this) {
-            // Moving takes a fresh sequence: a re-scheduled event runs after those already due at its instant.
-            int i = event.heapIndex;
-            event.sequence = nextSequence++;
-            if (!siftUp(i, due, event)) {
-                siftDown(i, due, event);
-            }
+            // Moving takes a fresh sequence, so a re-scheduled event runs after those already due at its instant;
+            // the old entry is retired in place.
+            int slot = event.slot;
+            long sequence = takeSequence();
+            slotSequence[slot] = sequence;
+            push(due, sequence << SLOT_BITS | slot);
+            retired();
             return;
         }
         if (event.queuedIn != null) {
             throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT,
                     "event " + event.getClass().getName() + " is already pending in another scheduler");
         }
-        if (size == events.length) {
-            grow();
-        }
-        event.sequence = nextSequence++;
+        int slot = takeSlot();
+        long sequence = takeSequence();
+        slotEvents[slot] = event;
+        slotSequence[slot] = sequence;
+        event.slot = slot;
         event.queuedIn = this;
+        live++;
         if (event.liveness() == Liveness.KEEPS_ALIVE) {
             keepAliveCount++;
         }
-        siftUp(size++, due, event);
+        push(due, sequence << SLOT_BITS | slot);
     }
 
-    private void grow() {
-        int capacity = events.length * 2;
-        times = Arrays.copyOf(times, capacity);
-        events = Arrays.copyOf(events, capacity);
+    private int takeSlot() {
+        if (freeCount > 0) {
+            return freeSlots[--freeCount];
+        }
+        if (slotsUsed == slotEvents.length) {
+            if (slotsUsed > SLOT_MASK) {
+                throw new ExhaException(CoreErrorCode.INVALID_STATE, "lab '" + confinement.labName() + "' has "
+                        + slotsUsed + " pending events, the most one scheduler holds");
+            }
+            int capacity = slotsUsed * 2;
+            slotEvents = Arrays.copyOf(slotEvents, capacity);
+            slotSequence = Arrays.copyOf(slotSequence, capacity);
+            freeSlots = Arrays.copyOf(freeSlots, capacity);
+        }
+        return slotsUsed++;
+    }
+
+    private long takeSequence() {
+        if (nextSequence > MAX_SEQUENCE) {
+            renumber();
+        }
+        return nextSequence++;
+    }
+
+    /** Sets the next sequence, so a test can reach the renumbering without 2^39 events. */
+    void setNextSequence(long next) {
+        nextSequence = next;
+    }
+
+    /** Entries of moved or cancelled events still in the heap, for tests of the compaction. */
+    int retiredEntries() {
+        return size - live;
+    }
+
+    /** Frees the slot of {@code event}, which has left the queue or been cancelled, retiring its live entry if any. */
+    private void release(Event event) {
+        int slot = event.slot;
+        slotEvents[slot] = null;
+        slotSequence[slot] = -1;
+        freeSlots[freeCount++] = slot;
+        event.slot = -1;
+        event.queuedIn = null;
+        live--;
+        if (event.liveness() == Liveness.KEEPS_ALIVE) {
+            keepAliveCount--;
+        }
+    }
+
+    private void push(long time, long low) {
+        if (2 * size == keys.length) {
+            keys = Arrays.copyOf(keys, keys.length * 2);
+        }
+        siftUp(size++, time, low);
     }
 
     // ---------------------------------------------------------------- timers (one handle per call)
@@ -316,7 +386,7 @@ public final class Scheduler {
 
     private void runUntilNanos(long target) {
         requireNotFiring();
-        while (size > 0 && times[0] <= target) {
+        while (size > 0 && keys[0] <= target) {
             fireNext();
         }
         advanceClock(target);
@@ -355,7 +425,7 @@ public final class Scheduler {
         long target = requireNotPast(deadline);
         requireNotFiring();
         while (!condition.getAsBoolean()) {
-            if (size == 0 || times[0] > target) {
+            if (size == 0 || keys[0] > target) {
                 advanceClock(target);
                 return condition.getAsBoolean();
             }
@@ -406,7 +476,7 @@ public final class Scheduler {
     /** The number of pending events, daemon events included. */
     public int pendingCount() {
         confinement.check();
-        return size;
+        return live;
     }
 
     /** The number of pending {@link Liveness#KEEPS_ALIVE} events. */
@@ -418,7 +488,7 @@ public final class Scheduler {
     /** When the next pending event is due, if any. */
     public Optional<Instant> nextEventTime() {
         confinement.check();
-        return size == 0 ? Optional.empty() : Optional.of(SimClock.toInstant(times[0]));
+        return size == 0 ? Optional.empty() : Optional.of(SimClock.toInstant(keys[0]));
     }
 
     /** The runaway guard's limit. */
@@ -435,7 +505,7 @@ public final class Scheduler {
 
     private void fireNext() {
         requireNotFiring();
-        long due = times[0];
+        long due = keys[0];
         if (due > clock.nanos()) {
             clock.advanceTo(due);
             eventsAtCurrentInstant = 0;
@@ -444,8 +514,10 @@ public final class Scheduler {
             throw runaway();
         }
         eventsAtCurrentInstant++;
-        Event event = events[0];
+        Event event = slotEvents[(int) (keys[1] & SLOT_MASK)];
         removeRoot();
+        release(event);
+        discardRetiredRoots();
         lastFired = event;
         firing = true;
         try {
@@ -467,83 +539,112 @@ public final class Scheduler {
         return new ExhaException(CoreErrorCode.RUNAWAY_ZERO_DELAY, "Runaway zero-delay loop in lab '"
                 + confinement.labName() + "': " + eventsAtCurrentInstant + " consecutive events ran at virtual instant "
                 + clock.instant() + " without time advancing (limit " + maxEventsPerInstant + "); last event: " + last
-                + ", next event: " + events[0].origin().getClass().getName());
+                + ", next event: " + slotEvents[(int) (keys[1] & SLOT_MASK)].origin().getClass().getName());
     }
 
     // ---------------------------------------------------------------- the 4-ary heap
 
-    /** Whether an entry due at {@code time} with sequence {@code sequence} runs before {@code other} due at {@code otherTime}. */
-    private static boolean before(long time, long sequence, long otherTime, Event other) {
-        return time < otherTime || (time == otherTime && sequence < other.sequence);
+    private boolean isRetired(long low) {
+        return slotSequence[(int) (low & SLOT_MASK)] != low >>> SLOT_BITS;
     }
 
-    private void removeAt(int i) {
-        Event removed = events[i];
-        int last = --size;
-        if (i != last) {
-            long time = times[last];
-            Event moved = events[last];
-            events[last] = null;
-            // The last entry replaces the removed one: at the root it can only go down.
-            if (i == 0 || !siftUp(i, time, moved)) {
-                siftDown(i, time, moved);
-            }
-        } else {
-            events[last] = null;
+    /** After an entry was retired: keeps the root live and the retired entries fewer than the live ones. */
+    private void retired() {
+        discardRetiredRoots();
+        if (size - live > live + STALE_SLACK) {
+            compact();
         }
-        removed.heapIndex = -1;
-        removed.queuedIn = null;
-        if (removed.liveness() == Liveness.KEEPS_ALIVE) {
-            keepAliveCount--;
+    }
+
+    private void discardRetiredRoots() {
+        while (size > 0 && isRetired(keys[1])) {
+            removeRoot();
+        }
+    }
+
+    /** Drops every retired entry and rebuilds the heap bottom-up, O(n). */
+    private void compact() {
+        long[] keys = this.keys;
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            long low = keys[2 * i + 1];
+            if (!isRetired(low)) {
+                keys[2 * n] = keys[2 * i];
+                keys[2 * n + 1] = low;
+                n++;
+            }
+        }
+        size = n;
+        for (int i = n / 4; i >= 0; i--) {
+            if (i < n) {
+                siftDown(i, keys[2 * i], keys[2 * i + 1]);
+            }
         }
     }
 
     /**
-     * Removes the earliest entry (bottom-up, Floyd's variant): the hole at the root descends along the earliest
+     * Gives the live entries the sequences 0, 1, ... in firing order, once 2^39 sequences are used up. The entries
+     * leave the heap in order, and an ordered array is a heap.
+     */
+    private void renumber() {
+        long[] ordered = new long[2 * live];
+        int n = 0;
+        while (size > 0) {
+            long time = keys[0];
+            long low = keys[1];
+            removeRoot();
+            if (!isRetired(low)) {
+                ordered[2 * n] = time;
+                ordered[2 * n + 1] = low;
+                n++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int slot = (int) (ordered[2 * i + 1] & SLOT_MASK);
+            slotSequence[slot] = i;
+            keys[2 * i] = ordered[2 * i];
+            keys[2 * i + 1] = (long) i << SLOT_BITS | slot;
+        }
+        size = n;
+        nextSequence = n;
+    }
+
+    /**
+     * Removes the root entry (bottom-up, Floyd's variant): the hole at the root descends along the earliest
      * children to a leaf, then the last entry rises from there. The last entry almost always belongs near the
      * bottom, so this spares the comparison with it at every level that a plain sift-down makes. Which layout the
      * heap ends in does not matter: (time, sequence) is a total order, so the firing order is the same.
      */
     private void removeRoot() {
-        Event removed = events[0];
         int last = --size;
-        if (last > 0) {
-            long time = times[last];
-            Event moved = events[last];
-            events[last] = null;
-            long[] times = this.times;
-            Event[] events = this.events;
-            int i = 0;
-            while (true) {
-                int first = (i << 2) + 1;
-                if (first >= last) {
-                    break;
-                }
-                int best = first + 3 < last ? earliestOfFour(first) : earliestChild(first, last);
-                Event child = events[best];
-                times[i] = times[best];
-                events[i] = child;
-                child.heapIndex = i;
-                i = best;
+        if (last == 0) {
+            return;
+        }
+        long[] keys = this.keys;
+        long time = keys[2 * last];
+        long low = keys[2 * last + 1];
+        int i = 0;
+        while (true) {
+            int first = (i << 2) + 1;
+            if (first >= last) {
+                break;
             }
-            siftUp(i, time, moved);
-        } else {
-            events[0] = null;
+            int best = first + 3 < last ? earliestOfFour(first) : earliestChild(first, last);
+            keys[2 * i] = keys[2 * best];
+            keys[2 * i + 1] = keys[2 * best + 1];
+            i = best;
         }
-        removed.heapIndex = -1;
-        removed.queuedIn = null;
-        if (removed.liveness() == Liveness.KEEPS_ALIVE) {
-            keepAliveCount--;
-        }
+        siftUp(i, time, low);
     }
 
     /** The earliest of the four entries from {@code first}: a branch-free tournament unless two times tie. */
     private int earliestOfFour(int first) {
-        long[] times = this.times;
-        long t0 = times[first];
-        long t1 = times[first + 1];
-        long t2 = times[first + 2];
-        long t3 = times[first + 3];
+        long[] keys = this.keys;
+        int k = 2 * first;
+        long t0 = keys[k];
+        long t1 = keys[k + 2];
+        long t2 = keys[k + 4];
+        long t3 = keys[k + 6];
         long m01 = Math.min(t0, t1);
         long m23 = Math.min(t2, t3);
         if (t0 != t1 && t2 != t3 && m01 != m23) {
@@ -554,75 +655,68 @@ public final class Scheduler {
         return earliestChild(first, first + 4);
     }
 
-    /**
-     * Places {@code event} (due at {@code time}) at hole {@code i} or above it; returns whether it moved up. Each
-     * parent moved down is written once and the entry itself once, at its final place.
-     */
-    private boolean siftUp(int i, long time, Event event) {
-        int start = i;
-        long sequence = event.sequence;
-        while (i > 0) {
-            int parent = (i - 1) >>> 2;
-            long parentTime = times[parent];
-            Event parentEvent = events[parent];
-            if (!before(time, sequence, parentTime, parentEvent)) {
-                break;
+    /** The earliest of the entries {@code first} (inclusive) to {@code end} (exclusive) by (time, sequence). */
+    private int earliestChild(int first, int end) {
+        long[] keys = this.keys;
+        int best = first;
+        long bestTime = keys[2 * first];
+        long bestLow = keys[2 * first + 1];
+        for (int c = first + 1; c < end; c++) {
+            long t = keys[2 * c];
+            long low = keys[2 * c + 1];
+            if (t < bestTime || (t == bestTime && low < bestLow)) {
+                best = c;
+                bestTime = t;
+                bestLow = low;
             }
-            times[i] = parentTime;
-            events[i] = parentEvent;
-            parentEvent.heapIndex = i;
-            i = parent;
         }
-        times[i] = time;
-        events[i] = event;
-        event.heapIndex = i;
-        return i != start;
+        return best;
     }
 
-    /** Places {@code event} (due at {@code time}) at hole {@code i} or below it. */
-    private void siftDown(int i, long time, Event event) {
-        long sequence = event.sequence;
+    /** Places the entry (time, low) at hole {@code i} or above it. */
+    private void siftUp(int i, long time, long low) {
+        long[] keys = this.keys;
+        while (i > 0) {
+            int parent = (i - 1) >>> 2;
+            long parentTime = keys[2 * parent];
+            long parentLow = keys[2 * parent + 1];
+            if (time > parentTime || (time == parentTime && low > parentLow)) {
+                break;
+            }
+            keys[2 * i] = parentTime;
+            keys[2 * i + 1] = parentLow;
+            i = parent;
+        }
+        keys[2 * i] = time;
+        keys[2 * i + 1] = low;
+    }
+
+    /** Places the entry (time, low) at hole {@code i} or below it. */
+    private void siftDown(int i, long time, long low) {
+        long[] keys = this.keys;
         int n = size;
-        long[] times = this.times;
-        Event[] events = this.events;
         while (true) {
             int first = (i << 2) + 1;
             if (first >= n) {
                 break;
             }
             int best = first + 3 < n ? earliestOfFour(first) : earliestChild(first, n);
-            long bestTime = times[best];
-            Event child = events[best];
-            if (before(time, sequence, bestTime, child)) {
+            long bestTime = keys[2 * best];
+            long bestLow = keys[2 * best + 1];
+            if (time < bestTime || (time == bestTime && low < bestLow)) {
                 break;
             }
-            times[i] = bestTime;
-            events[i] = child;
-            child.heapIndex = i;
+            keys[2 * i] = bestTime;
+            keys[2 * i + 1] = bestLow;
             i = best;
         }
-        times[i] = time;
-        events[i] = event;
-        event.heapIndex = i;
-    }
-
-    /** The earliest of the entries {@code first} (inclusive) to {@code end} (exclusive) by (time, sequence). */
-    private int earliestChild(int first, int end) {
-        int best = first;
-        long bestTime = times[first];
-        for (int c = first + 1; c < end; c++) {
-            long t = times[c];
-            if (t < bestTime || (t == bestTime && events[c].sequence < events[best].sequence)) {
-                best = c;
-                bestTime = t;
-            }
-        }
-        return best;
+        keys[2 * i] = time;
+        keys[2 * i + 1] = low;
     }
 
     @Override
     public String toString() {
         return "Scheduler[lab=" + confinement.labName() + ", now=" + clock.instant() + ", pending=" + size
-                + ", keepAlive=" + keepAliveCount + "]";
+                + ", keepAlive=" + keepAliveCount + ", retired=" + (size - live) + "]";
     }
 }
