@@ -3,6 +3,7 @@ package io.github.exha.benchmarks;
 import io.github.exha.core.Lab;
 import io.github.exha.core.LabSpec;
 import io.github.exha.core.TopologySource;
+import io.github.exha.core.invariant.InvariantResult;
 import io.github.exha.core.kernel.Scheduler;
 import io.github.exha.examples.ExamplesModule;
 import io.github.exha.exchange.server.MailFlow;
@@ -15,7 +16,8 @@ import java.util.Locale;
 /**
  * Issue 8: a lab of CCR clustered mailbox servers receiving mail for a simulated week, in a heap bound. Builds the lab
  * of {@link MailLabTopology}, runs virtual time one sample period at a time, and after each period forces a full
- * collection and reads the heap in use ({@link MemoryMXBean}); fails (exit status 1) when a sample exceeds the bound.
+ * collection and reads the heap in use ({@link MemoryMXBean}); fails (exit status 1) when a sample exceeds the bound
+ * or an acknowledged message was lost.
  *
  * <p>Arguments (all optional, {@code --name value}): {@code --servers 8 --groups 50 --mailboxes 500} (issue 8's lab),
  * {@code --rate} messages per hour for the whole organisation, {@code --days 7}, {@code --sample-hours 12},
@@ -31,14 +33,17 @@ public final class WeekOfMail {
             int queued, int journalEntries) {
     }
 
-    /** Entry point: exit status 1 when the bound was exceeded. */
+    /** Entry point: exit status 1 when the bound was exceeded or an acknowledged message was lost. */
     public static void main(String[] args) {
         if (!run(args)) {
             System.exit(1);
         }
     }
 
-    /** Runs the week the arguments describe, printing a line per sample; false when a sample exceeded the bound. */
+    /**
+     * Runs the week the arguments describe, printing a line per sample; false when a sample exceeded the bound or
+     * the mail flow lost an acknowledged message.
+     */
     public static boolean run(String[] args) {
         int servers = 8;
         int groups = 50;
@@ -98,10 +103,11 @@ public final class WeekOfMail {
                 break;
             }
         }
-        System.out.printf(Locale.ROOT, "peak heap after full GC %,.1f MiB%s; %s%n", mib(peak),
+        InvariantResult delivered = mail.check();
+        System.out.printf(Locale.ROOT, "peak heap after full GC %,.1f MiB%s; %s%s%n", mib(peak),
                 bound > 0 ? (failed ? " — bound " + boundMib + " MiB EXCEEDED" : " ≤ bound " + boundMib + " MiB: met")
-                        : "", mail.check().detail());
-        return !failed;
+                        : "", delivered.held() ? "" : "FAILED: ", delivered.detail());
+        return !failed && delivered.held();
     }
 
     /** Fires every event due up to {@code target}, counting them. */
