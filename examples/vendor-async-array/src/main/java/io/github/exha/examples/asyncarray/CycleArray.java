@@ -37,8 +37,7 @@ import java.util.concurrent.CompletableFuture;
  *       an aligned offset within the LUN is accepted and does nothing.</li>
  *   <li>Writes are durable as soon as they are applied, so {@code flush()} completes at once.</li>
  *   <li>{@link #setAccessState} refuses (INVALID_STATE) to change a LUN that replication is currently writing to: a
- *       target while its group is IN_SYNC or copying towards it, a source while a failback or a resync
- *       TARGET_TO_SOURCE copies over it.</li>
+ *       target while its group is IN_SYNC or copying towards it, a source while a failback copies over it.</li>
  *   <li>When an array powers on, the source LUNs of groups that failed over while it was off are made READ_ONLY
  *       (fenced), as a real array does once it learns its partner took over.</li>
  * </ul>
@@ -220,7 +219,7 @@ public final class CycleArray implements StorageArray {
         if (lun.pair != null && lun.pair.group.isReceiving(lun)) {
             throw new StorageException(StorageErrorCode.INVALID_STATE, "Cannot set LUN '" + lunName + "' on array '"
                     + name() + "' to " + state + ": consistency group '" + lun.pair.group.name() + "' is "
-                    + lun.pair.group.state() + " and writes to it. Suspend or split the group first.", name(), lunName,
+                    + lun.pair.group.state() + " and writes to it. Suspend the group first.", name(), lunName,
                     null);
         }
         changeAccess(lun, state, "administrator");
@@ -425,7 +424,7 @@ public final class CycleArray implements StorageArray {
         emit(StorageEvent.Type.ARRAY_POWER_CHANGED, name(), Map.of("powered", "off"));
         poweredOn = false;
         for (CycleConsistencyGroup group : groups()) {
-            group.lost("array " + name() + " powered off", this);
+            group.lost("array " + name() + " powered off");
         }
     }
 

@@ -68,8 +68,8 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
     private final String name;
     private final ReplicationMode mode;
     private final CycleLink link;
-    private CycleArray source;
-    private CycleArray target;
+    private final CycleArray source;
+    private final CycleArray target;
     private final List<CyclePair> pairs = new ArrayList<>();
     private ReplicationState state = ReplicationState.DISABLED;
     /** Bumped whenever in-flight work is abandoned: callbacks of an older epoch do nothing. */
@@ -88,9 +88,6 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
     /** Source-side writes the target lacks while not replicating, and when the oldest was acknowledged. */
     private long sourceWrites;
     private Instant oldestSourceWrite;
-    /** Target-side writes the source lacks (the target was writable). */
-    private long targetWrites;
-    private Instant oldestTargetWrite;
     private long lostWrites;
 
     CycleConsistencyGroup(String name, ReplicationMode mode, CycleArray source, CycleArray target, CycleLink link) {
@@ -294,7 +291,7 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
                     if (!pair.targetChanges.isEmpty()) {
                         throw refused(StorageErrorCode.INVALID_STATE, "resume", "target LUN " + pair.target.ref
                                 + " was written while the group was " + state + "; use resync(SOURCE_TO_TARGET) to"
-                                + " discard those writes or resync(TARGET_TO_SOURCE) to keep them",
+                                + " discard those writes (this array cannot resync from the target)",
                                 pair.source.name());
                     }
                 }
@@ -420,7 +417,7 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
     // ---- faults ------------------------------------------------------------------------------------------------
 
     /** The link or an array was lost: a replicating group goes DISCONNECTED. */
-    void lost(String reason, CycleArray poweredOff) {
+    void lost(String reason) {
         if (state != ReplicationState.IN_SYNC && state != ReplicationState.SYNCHRONIZING) {
             return;
         }
@@ -492,10 +489,6 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
             countSourceWrite();
         } else {
             pair.targetChanges.setRange(offset, length);
-            targetWrites++;
-            if (oldestTargetWrite == null) {
-                oldestTargetWrite = link.now();
-            }
         }
     }
 
@@ -593,8 +586,6 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
     private void clearTracking() {
         sourceWrites = 0;
         oldestSourceWrite = null;
-        targetWrites = 0;
-        oldestTargetWrite = null;
     }
 
     /**

@@ -146,7 +146,7 @@ final class CycleLink implements ReplicationLink {
         busyFromB = Instant.MIN;
         emitStateChange(LinkState.UP, LinkState.DOWN);
         for (CycleConsistencyGroup group : groups()) {
-            group.lost("link " + spec.name() + " down", null);
+            group.lost("link " + spec.name() + " down");
         }
     }
 

@@ -5,14 +5,14 @@ import io.github.exha.storage.spi.ReplicationPair;
 /**
  * A source LUN and its replica in one {@link CycleConsistencyGroup}, with a change map on each side: chunks written on
  * the source that the target lacks, and chunks written on the target (while it was writable) that the source lacks.
- * A reverse swaps the LUNs and the maps together.
+ * The roles never swap: this array cannot reverse a group.
  */
 final class CyclePair {
     final CycleConsistencyGroup group;
     /** Position in the group's pair list; renumbered when a pair of a DISABLED group is removed. */
     int index;
-    CycleLun source;
-    CycleLun target;
+    final CycleLun source;
+    final CycleLun target;
     ChangeMap sourceChanges;
     ChangeMap targetChanges;
 
@@ -27,16 +27,6 @@ final class CyclePair {
 
     ReplicationPair ref() {
         return new ReplicationPair(source.ref, target.ref);
-    }
-
-    /** Swaps roles: the target becomes the source, with its change map. */
-    void swap() {
-        CycleLun lun = source;
-        source = target;
-        target = lun;
-        ChangeMap map = sourceChanges;
-        sourceChanges = targetChanges;
-        targetChanges = map;
     }
 
     /** Bytes a chunk holds in this pair's LUNs (the last chunk may be short). */
