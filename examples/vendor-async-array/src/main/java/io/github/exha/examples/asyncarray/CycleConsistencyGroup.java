@@ -1,0 +1,789 @@
+package io.github.exha.examples.asyncarray;
+
+import io.github.exha.storage.spi.AccessState;
+import io.github.exha.storage.spi.Capability;
+import io.github.exha.storage.spi.ConsistencyGroup;
+import io.github.exha.storage.spi.ReplicationMode;
+import io.github.exha.storage.spi.ReplicationPair;
+import io.github.exha.storage.spi.ReplicationState;
+import io.github.exha.storage.spi.ReplicationStatus;
+import io.github.exha.storage.spi.ResyncDirection;
+import io.github.exha.storage.spi.StorageErrorCode;
+import io.github.exha.storage.spi.StorageEvent;
+import io.github.exha.storage.spi.StorageException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A consistency group of the {@code async-array} plugin, replicating over a {@link CycleLink}; the same object is
+ * listed by its source and its target array. The state machine is the one {@link ReplicationState} draws.
+ *
+ * <p><b>Data path: cycles.</b> Only ASYNC groups exist (a SYNC group is refused when it is created). IN_SYNC, a source
+ * write is acknowledged at once and joins the open cycle. A cycle closes at the next multiple of the source array's
+ * {@link CycleOptions#cycle()} on the virtual clock (all groups of an array close their cycles together); its writes
+ * are then shipped over the link's FIFO in write order across all pairs of the group and applied in that order, so
+ * the target always holds a prefix of the group's write order, at most one cycle plus the transfer time behind. While
+ * SYNCHRONIZING, writes in the copy's direction are acknowledged at once and make their chunks dirty again, so the copy
+ * takes them over before the group reaches IN_SYNC.
+ *
+ * <p><b>Copy work</b> (enable, resume, resync, failback) goes chunk by chunk ({@value SparseLun#CHUNK_SIZE} bytes) as
+ * link transfers, keeping the link busy, so it takes the chunks' bytes / bandwidth plus a latency. A chunk the sending
+ * side never wrote travels as a zero-byte "hole" message. This array keeps no change map across a suspension
+ * ({@link io.github.exha.storage.spi.Capability#INCREMENTAL_RESUME} is not claimed): resume and resync copy every
+ * chunk the winning side ever wrote, plus the chunks the losing side changed. Failback copies only the changes made on
+ * the promoted targets (the array journals them while FAILED_OVER).
+ *
+ * <p><b>Leaving replication</b> (suspend, failover, disable, link or array lost): writes of the open cycle and of the
+ * cycles in flight become dirty chunks, so pending bytes are then the bytes of changed chunks. Failover counts the
+ * writes it leaves behind in {@link #lostWrites()} and in the event's {@code lostWrites} detail: the cycle's tail.
+ *
+ * <p><b>Not supported</b>, refused with UNSUPPORTED_CAPABILITY before any other check: SYNC mode, split, reverse and
+ * resync TARGET_TO_SOURCE.
+ *
+ * <p><b>Choices where the SPI leaves room</b>:
+ * <ul>
+ *   <li>Events about the group are emitted once per transition, by the current source array, or by the target array
+ *       while the source is powered off.</li>
+ *   <li>suspend is accepted from DISCONNECTED too (the administrator takes over a broken group).</li>
+ *   <li>resume is refused with INVALID_STATE whenever the targets hold changes the sources lack: resync
+ *       SOURCE_TO_TARGET discards them.</li>
+ *   <li>failover needs the target array powered on; enable, resume, resync and failback need both arrays and the
+ *       link (UNREACHABLE otherwise). suspend and disable always succeed.</li>
+ *   <li>failback makes the sources READ_ONLY at once, copies the union of both change maps target &rarr; source while
+ *       the targets stay writable, then in one step makes the sources READ_WRITE and the targets READ_ONLY
+ *       (IN_SYNC).</li>
+ *   <li>An interrupted copy keeps its remaining chunks in the change map of the side that was winning.</li>
+ *   <li>disable forgets change maps and queued writes; a later enable copies in full.</li>
+ * </ul>
+ */
+public final class CycleConsistencyGroup implements ConsistencyGroup {
+    private final String name;
+    private final ReplicationMode mode;
+    private final CycleLink link;
+    private final CycleArray source;
+    private final CycleArray target;
+    private final List<CyclePair> pairs = new ArrayList<>();
+    private ReplicationState state = ReplicationState.DISABLED;
+    /** Bumped whenever in-flight work is abandoned: callbacks of an older epoch do nothing. */
+    private long epoch;
+
+    /** Writes of closed cycles, shipped over the link and not yet applied, in write order. */
+    private final ArrayDeque<AsyncWrite> asyncQueue = new ArrayDeque<>();
+    private long asyncQueuedBytes;
+    /** Writes of the open cycle, acknowledged and not yet shipped, in write order. */
+    private final ArrayDeque<AsyncWrite> openCycle = new ArrayDeque<>();
+    private long openCycleBytes;
+    /** The epoch in which a cycle close is scheduled; none is when it differs from {@link #epoch}. */
+    private long cycleCloseEpoch = -1;
+    private Copy copy;
+
+    /** Source-side writes the target lacks while not replicating, and when the oldest was acknowledged. */
+    private long sourceWrites;
+    private Instant oldestSourceWrite;
+    private long lostWrites;
+
+    CycleConsistencyGroup(String name, ReplicationMode mode, CycleArray source, CycleArray target, CycleLink link) {
+        this.name = name;
+        this.mode = mode;
+        this.source = source;
+        this.target = target;
+        this.link = link;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public ReplicationMode mode() {
+        return mode;
+    }
+
+    CycleLink link() {
+        return link;
+    }
+
+    ReplicationState state() {
+        return state;
+    }
+
+    /** Writes failovers left behind on the source, never shipped to the target, since the group was created. */
+    public long lostWrites() {
+        return lostWrites;
+    }
+
+    @Override
+    public ReplicationStatus status() {
+        List<ReplicationPair> refs = new ArrayList<>(pairs.size());
+        for (CyclePair pair : pairs) {
+            refs.add(pair.ref());
+        }
+        Lag lag = switch (state) {
+            case IN_SYNC -> new Lag(asyncQueue.size() + openCycle.size(), asyncQueuedBytes + openCycleBytes,
+                    oldestUnapplied(), 1.0);
+            case SYNCHRONIZING -> new Lag(sourceWrites, copy.remainingBytes(), Optional.ofNullable(oldestSourceWrite),
+                    copy.progress());
+            case DISABLED -> new Lag(0, 0, Optional.empty(), 1.0);
+            case SUSPENDED, DISCONNECTED, SPLIT, FAILED_OVER -> new Lag(sourceWrites, changedBytes(),
+                    Optional.ofNullable(oldestSourceWrite), 1.0);
+        };
+        return new ReplicationStatus(name, mode, state, source.name(), target.name(), refs, lag.writes(), lag.bytes(),
+                lag.oldest(), lag.progress(), link.state(), link.now());
+    }
+
+    private Optional<Instant> oldestUnapplied() {
+        AsyncWrite oldest = asyncQueue.isEmpty() ? openCycle.peekFirst() : asyncQueue.peekFirst();
+        return oldest == null ? Optional.empty() : Optional.of(oldest.acknowledged());
+    }
+
+    private long changedBytes() {
+        long bytes = 0;
+        for (CyclePair pair : pairs) {
+            for (long chunk = pair.sourceChanges.nextSet(0); chunk >= 0; chunk = pair.sourceChanges.nextSet(chunk + 1)) {
+                bytes += pair.chunkBytes(chunk);
+            }
+        }
+        return bytes;
+    }
+
+    // ---- operations ------------------------------------------------------------------------------------------
+
+    @Override
+    public void addPair(String sourceLun, String targetLun) {
+        if (state != ReplicationState.DISABLED) {
+            throw refused(StorageErrorCode.INVALID_STATE, "add pair " + sourceLun + " -> " + targetLun,
+                    "pairs may be added only while the group is DISABLED, and it is " + state, sourceLun);
+        }
+        source.requirePowered("add pair " + sourceLun + " -> " + targetLun + " to consistency group " + name);
+        target.requirePowered("add pair " + sourceLun + " -> " + targetLun + " to consistency group " + name);
+        CycleLun from = source.findLun(sourceLun);
+        if (from == null) {
+            throw new StorageException(StorageErrorCode.NOT_FOUND, "Cannot add pair to consistency group '" + name
+                    + "': array '" + source.name() + "' has no LUN named '" + sourceLun + "'.", source.name(), sourceLun,
+                    null);
+        }
+        CycleLun to = target.findLun(targetLun);
+        if (to == null) {
+            throw new StorageException(StorageErrorCode.NOT_FOUND, "Cannot add pair to consistency group '" + name
+                    + "': array '" + target.name() + "' has no LUN named '" + targetLun + "'.", target.name(), targetLun,
+                    null);
+        }
+        for (CycleLun lun : List.of(from, to)) {
+            if (lun.pair != null) {
+                throw new StorageException(StorageErrorCode.ALREADY_PAIRED, "Cannot add pair " + from.ref + " -> "
+                        + to.ref + " to consistency group '" + name + "': LUN " + lun.ref
+                        + " is already paired in consistency group '" + lun.pair.group.name() + "'.", lun.array.name(),
+                        lun.name(), null);
+            }
+        }
+        if (from.spec.capacityBytes() != to.spec.capacityBytes() || from.spec.blockSize() != to.spec.blockSize()) {
+            throw new StorageException(StorageErrorCode.CAPACITY_MISMATCH, "Cannot pair " + from.ref + " ("
+                    + from.spec.capacityBytes() + " bytes, blocks of " + from.spec.blockSize() + ") with " + to.ref + " ("
+                    + to.spec.capacityBytes() + " bytes, blocks of " + to.spec.blockSize() + ") in consistency group '"
+                    + name + "': capacity and block size must match.", target.name(), targetLun, null);
+        }
+        CyclePair pair = new CyclePair(this, pairs.size(), from, to);
+        pairs.add(pair);
+        from.pair = pair;
+        to.pair = pair;
+    }
+
+    @Override
+    public void removePair(String sourceLun) {
+        if (state != ReplicationState.DISABLED) {
+            throw refused(StorageErrorCode.INVALID_STATE, "remove pair " + sourceLun,
+                    "pairs may be removed only while the group is DISABLED, and it is " + state, sourceLun);
+        }
+        source.requirePowered("remove pair " + sourceLun + " from consistency group " + name);
+        target.requirePowered("remove pair " + sourceLun + " from consistency group " + name);
+        CyclePair found = null;
+        for (CyclePair pair : pairs) {
+            if (pair.source.name().equals(sourceLun)) {
+                found = pair;
+            }
+        }
+        if (found == null) {
+            throw new StorageException(StorageErrorCode.NOT_FOUND, "Consistency group '" + name
+                    + "' has no pair whose source is LUN '" + sourceLun + "' on array '" + source.name() + "'.",
+                    source.name(), sourceLun, null);
+        }
+        pairs.remove(found);
+        found.source.pair = null;
+        found.target.pair = null;
+        // Pair indexes name slots in copy-work arrays; a DISABLED group has no work in flight, so renumbering is safe.
+        for (int i = 0; i < pairs.size(); i++) {
+            pairs.get(i).index = i;
+        }
+    }
+
+    @Override
+    public void enable() {
+        if (state != ReplicationState.DISABLED) {
+            throw refused(StorageErrorCode.INVALID_STATE, "enable", "it is " + state + ", not DISABLED", null);
+        }
+        if (pairs.isEmpty()) {
+            throw refused(StorageErrorCode.INVALID_STATE, "enable", "it has no pairs", null);
+        }
+        requireReachable("enable", true);
+        epoch++;
+        ChangeMap[] work = new ChangeMap[pairs.size()];
+        for (CyclePair pair : pairs) {
+            pair.sourceChanges.clearAll();
+            pair.targetChanges.clearAll();
+            ChangeMap all = new ChangeMap(pair.source.data.chunkCount());
+            // only written chunks travel; every other chunk of the target becomes a hole (zeros) right away
+            for (long chunk = pair.target.data.nextAllocated(0); chunk >= 0;
+                    chunk = pair.target.data.nextAllocated(chunk + 1)) {
+                if (!pair.source.data.isAllocated(chunk)) {
+                    pair.target.data.putChunk(chunk, null);
+                }
+            }
+            for (long chunk = pair.source.data.nextAllocated(0); chunk >= 0;
+                    chunk = pair.source.data.nextAllocated(chunk + 1)) {
+                all.set(chunk);
+            }
+            work[pair.index] = all;
+        }
+        clearTracking();
+        ReplicationState from = beginCopy(false, work, () -> { });
+        for (CyclePair pair : pairs) {
+            target.changeAccess(pair.target, AccessState.READ_ONLY, "replication target of " + name);
+        }
+        announce(from, "enable: full copy", Map.of());
+    }
+
+    @Override
+    public void suspend() {
+        switch (state) {
+            case SUSPENDED -> {
+                return;
+            }
+            case DISABLED, SPLIT, FAILED_OVER -> throw refused(StorageErrorCode.INVALID_STATE, "suspend", "it is "
+                    + state, null);
+            case SYNCHRONIZING, IN_SYNC, DISCONNECTED -> {
+                abandon();
+                ReplicationState from = enter(ReplicationState.SUSPENDED);
+                announce(from, "suspend", Map.of());
+            }
+        }
+    }
+
+    @Override
+    public void resume() {
+        switch (state) {
+            case SYNCHRONIZING, IN_SYNC -> {
+                return;
+            }
+            case DISABLED, SPLIT, FAILED_OVER -> throw refused(StorageErrorCode.INVALID_STATE, "resume", "it is "
+                    + state + (state == ReplicationState.DISABLED ? "; enable it" : "; use resync with a direction"),
+                    null);
+            case SUSPENDED, DISCONNECTED -> {
+                for (CyclePair pair : pairs) {
+                    if (!pair.targetChanges.isEmpty()) {
+                        throw refused(StorageErrorCode.INVALID_STATE, "resume", "target LUN " + pair.target.ref
+                                + " was written while the group was " + state + "; use resync(SOURCE_TO_TARGET) to"
+                                + " discard those writes (this array cannot resync from the target)",
+                                pair.source.name());
+                    }
+                }
+                requireReachable("resume", true);
+                epoch++;
+                ChangeMap[] work = new ChangeMap[pairs.size()];
+                long chunks = 0;
+                for (CyclePair pair : pairs) {
+                    work[pair.index] = withEveryWrittenChunk(pair.sourceChanges, pair.source);
+                    chunks += work[pair.index].count();
+                    pair.sourceChanges = new ChangeMap(pair.source.data.chunkCount());
+                }
+                ReplicationState from = beginCopy(false, work, () -> { });
+                for (CyclePair pair : pairs) {
+                    target.changeAccess(pair.target, AccessState.READ_ONLY, "replication target of " + name);
+                }
+                announce(from, "resume: full copy of " + chunks + " written chunks", Map.of());
+            }
+        }
+    }
+
+    @Override
+    public void split() {
+        throw unsupported("split", Capability.SPLIT);
+    }
+
+    @Override
+    public void failover() {
+        switch (state) {
+            case FAILED_OVER -> {
+                return;
+            }
+            case DISABLED -> throw refused(StorageErrorCode.INVALID_STATE, "fail over", "it is DISABLED", null);
+            case SYNCHRONIZING, IN_SYNC, SUSPENDED, DISCONNECTED, SPLIT -> {
+                target.requirePowered("fail over consistency group " + name);
+                abandon();
+                long lost = sourceWrites;
+                lostWrites += lost;
+                ReplicationState from = enter(ReplicationState.FAILED_OVER);
+                for (CyclePair pair : pairs) {
+                    target.changeAccess(pair.target, AccessState.READ_WRITE, "failover of " + name);
+                }
+                if (source.isPoweredOn()) {
+                    for (CyclePair pair : pairs) {
+                        source.changeAccess(pair.source, AccessState.READ_ONLY, "failover of " + name);
+                    }
+                }
+                announce(from, "failover", Map.of("lostWrites", Long.toString(lost)));
+            }
+        }
+    }
+
+    @Override
+    public void failback() {
+        if (state != ReplicationState.FAILED_OVER) {
+            throw refused(StorageErrorCode.INVALID_STATE, "fail back", "it is " + state + ", not FAILED_OVER", null);
+        }
+        requireReachable("fail back", true);
+        epoch++;
+        ReplicationState from = beginCopy(true, unionOfChanges(), () -> {
+            for (CyclePair pair : pairs) {
+                source.changeAccess(pair.source, AccessState.READ_WRITE, "failback of " + name);
+                target.changeAccess(pair.target, AccessState.READ_ONLY, "failback of " + name);
+            }
+        });
+        for (CyclePair pair : pairs) {
+            source.changeAccess(pair.source, AccessState.READ_ONLY, "failback of " + name);
+        }
+        announce(from, "failback: copying target changes back", Map.of());
+    }
+
+    @Override
+    public void reverse() {
+        throw unsupported("reverse", Capability.REVERSE);
+    }
+
+    @Override
+    public void resync(ResyncDirection direction) {
+        if (direction == null) {
+            throw refused(StorageErrorCode.INVALID_ARGUMENT, "resync", "a direction is needed", null);
+        }
+        switch (direction) {
+            case SOURCE_TO_TARGET -> { }
+            case TARGET_TO_SOURCE -> throw unsupported("resync TARGET_TO_SOURCE",
+                    Capability.RESYNC_TARGET_TO_SOURCE);
+        }
+        switch (state) {
+            case DISABLED, SYNCHRONIZING, IN_SYNC -> throw refused(StorageErrorCode.INVALID_STATE, "resync " + direction,
+                    "it is " + state + (state == ReplicationState.DISABLED ? "; enable it" : ", already replicating"),
+                    null);
+            case SUSPENDED, DISCONNECTED, SPLIT, FAILED_OVER -> {
+                requireReachable("resync " + direction, true);
+                epoch++;
+                ChangeMap[] work = unionOfChanges();
+                for (CyclePair pair : pairs) {
+                    work[pair.index] = withEveryWrittenChunk(work[pair.index], pair.source);
+                }
+                ReplicationState from = beginCopy(false, work, () -> { });
+                for (CyclePair pair : pairs) {
+                    target.changeAccess(pair.target, AccessState.READ_ONLY, "resync of " + name);
+                    source.changeAccess(pair.source, AccessState.READ_WRITE, "resync of " + name);
+                }
+                announce(from, "resync SOURCE_TO_TARGET: full copy", Map.of());
+            }
+        }
+    }
+
+    @Override
+    public void disable() {
+        if (state == ReplicationState.DISABLED) {
+            return;
+        }
+        abandon();
+        for (CyclePair pair : pairs) {
+            pair.sourceChanges.clearAll();
+            pair.targetChanges.clearAll();
+        }
+        clearTracking();
+        ReplicationState from = enter(ReplicationState.DISABLED);
+        announce(from, "disable", Map.of());
+    }
+
+    // ---- faults ------------------------------------------------------------------------------------------------
+
+    /** The link or an array was lost: a replicating group goes DISCONNECTED. */
+    void lost(String reason) {
+        if (state != ReplicationState.IN_SYNC && state != ReplicationState.SYNCHRONIZING) {
+            return;
+        }
+        abandon();
+        ReplicationState from = enter(ReplicationState.DISCONNECTED);
+        announce(from, reason, Map.of());
+    }
+
+    /** An array of this group powered on: fence the sources of a failover it missed. */
+    void poweredOn(CycleArray array) {
+        if (state == ReplicationState.FAILED_OVER && array == source) {
+            for (CyclePair pair : pairs) {
+                source.changeAccess(pair.source, AccessState.READ_ONLY, "failed over to " + target.name()
+                        + " while powered off");
+            }
+        }
+    }
+
+    /** Whether replication writes to this LUN now, so the administrator may not change its access state. */
+    boolean isReceiving(CycleLun lun) {
+        CyclePair pair = lun.pair;
+        return switch (state) {
+            case IN_SYNC -> pair.target == lun;
+            case SYNCHRONIZING -> copy.towardsSource ? pair.source == lun : pair.target == lun;
+            case DISABLED, SUSPENDED, DISCONNECTED, SPLIT, FAILED_OVER -> false;
+        };
+    }
+
+    // ---- data path ---------------------------------------------------------------------------------------------
+
+    /** A host wrote to one of the pair's LUNs (already applied there); returns when the write is acknowledged. */
+    CompletableFuture<Void> written(CyclePair pair, CycleLun lun, long offset, byte[] buffer, int from, int length) {
+        boolean onSource = pair.source == lun;
+        return switch (state) {
+            case DISABLED -> CompletableFuture.completedFuture(null);
+            case IN_SYNC -> {
+                if (!onSource) {
+                    track(pair, false, offset, length);
+                    yield CompletableFuture.completedFuture(null);
+                }
+                yield switch (mode) {
+                    case SYNC -> throw new IllegalStateException("vendor " + CycleStorageProvider.VENDOR_ID
+                            + " never creates a SYNC group");
+                    case ASYNC -> queueAsync(pair, offset, Arrays.copyOfRange(buffer, from, from + length));
+                };
+            }
+            case SYNCHRONIZING -> {
+                if (onSource != copy.towardsSource) {
+                    // the copy runs from this side: the chunk goes (again) with it
+                    copy.work[pair.index].setRange(offset, length);
+                    if (onSource) {
+                        countSourceWrite();
+                    }
+                } else {
+                    track(pair, onSource, offset, length);
+                }
+                yield CompletableFuture.completedFuture(null);
+            }
+            case SUSPENDED, DISCONNECTED, SPLIT, FAILED_OVER -> {
+                track(pair, onSource, offset, length);
+                yield CompletableFuture.completedFuture(null);
+            }
+        };
+    }
+
+    private void track(CyclePair pair, boolean onSource, long offset, long length) {
+        if (onSource) {
+            pair.sourceChanges.setRange(offset, length);
+            countSourceWrite();
+        } else {
+            pair.targetChanges.setRange(offset, length);
+        }
+    }
+
+    private void countSourceWrite() {
+        sourceWrites++;
+        if (oldestSourceWrite == null) {
+            oldestSourceWrite = link.now();
+        }
+    }
+
+    private CompletableFuture<Void> queueAsync(CyclePair pair, long offset, byte[] data) {
+        openCycle.addLast(new AsyncWrite(pair, offset, data, link.now()));
+        openCycleBytes += data.length;
+        if (cycleCloseEpoch != epoch) {
+            cycleCloseEpoch = epoch;
+            long scheduledIn = epoch;
+            link.schedule(untilCycleCloses(), () -> {
+                if (scheduledIn == epoch) {
+                    closeCycle();
+                }
+            });
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Cycles close at multiples of the source array's cycle on the virtual clock: the same instants for every group. */
+    private Duration untilCycleCloses() {
+        long cycle = source.options().cycle().toNanos();
+        long now = Duration.between(Instant.EPOCH, link.now()).toNanos();
+        return Duration.ofNanos(cycle - Math.floorMod(now, cycle));
+    }
+
+    /** Ships the open cycle's writes in write order; the link's FIFO delivers them in that order. */
+    private void closeCycle() {
+        cycleCloseEpoch = -1;
+        long sent = epoch;
+        while (!openCycle.isEmpty()) {
+            AsyncWrite write = openCycle.pollFirst();
+            openCycleBytes -= write.data().length;
+            asyncQueue.addLast(write);
+            asyncQueuedBytes += write.data().length;
+            // applying the head on each arrival keeps the group's write order on the target
+            link.transmit(source, write.data().length, () -> {
+                if (sent != epoch) {
+                    return;
+                }
+                AsyncWrite head = asyncQueue.pollFirst();
+                asyncQueuedBytes -= head.data().length;
+                head.pair().target.data.write(head.offset(), head.data(), 0, head.data().length);
+            });
+        }
+    }
+
+    /** Stops all replication traffic: queued writes and unfinished copy work become dirty chunks again. */
+    private void abandon() {
+        epoch++;
+        for (ArrayDeque<AsyncWrite> writes : List.of(asyncQueue, openCycle)) {
+            for (AsyncWrite write : writes) {
+                write.pair().sourceChanges.setRange(write.offset(), write.data().length);
+                sourceWrites++;
+                if (oldestSourceWrite == null || write.acknowledged().isBefore(oldestSourceWrite)) {
+                    oldestSourceWrite = write.acknowledged();
+                }
+            }
+            writes.clear();
+        }
+        asyncQueuedBytes = 0;
+        openCycleBytes = 0;
+        if (copy != null) {
+            copy.returnWork();
+            copy = null;
+        }
+    }
+
+    private ChangeMap[] unionOfChanges() {
+        ChangeMap[] work = new ChangeMap[pairs.size()];
+        for (CyclePair pair : pairs) {
+            ChangeMap union = pair.sourceChanges;
+            union.addAll(pair.targetChanges);
+            work[pair.index] = union;
+            pair.sourceChanges = new ChangeMap(pair.source.data.chunkCount());
+            pair.targetChanges.clearAll();
+        }
+        return work;
+    }
+
+    /** Adds every chunk {@code side} holds data in to {@code changes}: this array copies in full, not incrementally. */
+    private static ChangeMap withEveryWrittenChunk(ChangeMap changes, CycleLun side) {
+        for (long chunk = side.data.nextAllocated(0); chunk >= 0; chunk = side.data.nextAllocated(chunk + 1)) {
+            changes.set(chunk);
+        }
+        return changes;
+    }
+
+    private void clearTracking() {
+        sourceWrites = 0;
+        oldestSourceWrite = null;
+    }
+
+    /**
+     * Sets up copy work and enters SYNCHRONIZING before anything is announced, so a listener reacting to the access
+     * changes that follow already sees the copy (and its writes join it). The copy starts from the scheduler, so the
+     * caller sees SYNCHRONIZING even when there is nothing to copy.
+     */
+    private ReplicationState beginCopy(boolean towardsSource, ChangeMap[] work, Runnable whenDone) {
+        copy = new Copy(towardsSource, work, whenDone, epoch);
+        Copy started = copy;
+        link.schedule(Duration.ZERO, started::pump);
+        return enter(ReplicationState.SYNCHRONIZING);
+    }
+
+    private void copyDone(Copy done) {
+        copy = null;
+        clearTracking();
+        ReplicationState from = enter(ReplicationState.IN_SYNC);
+        done.whenDone.run();
+        announce(from, "copy complete", Map.of("copiedBytes", Long.toString(done.copiedBytes)));
+    }
+
+    // ---- plumbing -----------------------------------------------------------------------------------------------
+
+    /** Sets the state at once (callbacks from the events that follow see it); returns the previous one. */
+    private ReplicationState enter(ReplicationState to) {
+        ReplicationState from = state;
+        state = to;
+        return from;
+    }
+
+    /** Journals a transition made by {@link #enter}, if it was one. */
+    private void announce(ReplicationState from, String reason, Map<String, String> extra) {
+        if (from == state) {
+            return;
+        }
+        Map<String, String> details = new LinkedHashMap<>(extra);
+        details.put("from", from.name());
+        details.put("to", state.name());
+        details.put("reason", reason);
+        observer().emit(StorageEvent.Type.REPLICATION_STATE_CHANGED, name, details);
+    }
+
+    private CycleArray observer() {
+        return source.isPoweredOn() || !target.isPoweredOn() ? source : target;
+    }
+
+    private void requireReachable(String what, boolean needLink) {
+        source.requirePowered(what + " consistency group " + name);
+        target.requirePowered(what + " consistency group " + name);
+        if (needLink && link.state() != io.github.exha.storage.spi.LinkState.UP) {
+            throw new StorageException(StorageErrorCode.UNREACHABLE, "Cannot " + what + " consistency group '" + name
+                    + "': link '" + link.spec().name() + "' is down.", source.name());
+        }
+    }
+
+    private StorageException unsupported(String what, Capability capability) {
+        return new StorageException(StorageErrorCode.UNSUPPORTED_CAPABILITY, "Cannot " + what + " consistency group '"
+                + name + "' (" + source.name() + " -> " + target.name() + "): vendor " + CycleStorageProvider.VENDOR_ID
+                + " does not support " + capability + ".", source.name());
+    }
+
+    private StorageException refused(StorageErrorCode code, String what, String why, String lun) {
+        return new StorageException(code, "Cannot " + what + " consistency group '" + name + "' (" + source.name()
+                + " -> " + target.name() + "): " + why + ".", source.name(), lun, null);
+    }
+
+    @Override
+    public String toString() {
+        return "consistency group " + name + " (" + mode + ", " + state + ", " + source.name() + " -> " + target.name()
+                + ")";
+    }
+
+    /** What status() reports as lag. */
+    private record Lag(long writes, long bytes, Optional<Instant> oldest, double progress) {
+    }
+
+    /** An ASYNC write acknowledged and not yet applied on the target. */
+    private record AsyncWrite(CyclePair pair, long offset, byte[] data, Instant acknowledged) {
+    }
+
+    /** A chunk on its way. */
+    private record ChunkInFlight(CyclePair pair, long chunk, long bytes) {
+    }
+
+    /** Copy work: the chunks still to send per pair, in one direction, keeping the link busy. */
+    private final class Copy {
+        final boolean towardsSource;
+        final ChangeMap[] work;
+        final long[] cursor;
+        final Runnable whenDone;
+        final long startedIn;
+        final ArrayDeque<ChunkInFlight> inFlight = new ArrayDeque<>();
+        long inFlightBytes;
+        long copiedBytes;
+        boolean pumpPending = true;
+        int pairIndex;
+
+        Copy(boolean towardsSource, ChangeMap[] work, Runnable whenDone, long startedIn) {
+            this.towardsSource = towardsSource;
+            this.work = work;
+            this.cursor = new long[work.length];
+            this.whenDone = whenDone;
+            this.startedIn = startedIn;
+        }
+
+        private boolean current() {
+            return copy == this && epoch == startedIn;
+        }
+
+        long remainingBytes() {
+            long bytes = inFlightBytes;
+            for (CyclePair pair : pairs) {
+                ChangeMap map = work[pair.index];
+                for (long chunk = map.nextSet(0); chunk >= 0; chunk = map.nextSet(chunk + 1)) {
+                    bytes += pair.chunkBytes(chunk);
+                }
+            }
+            return bytes;
+        }
+
+        double progress() {
+            long remaining = remainingBytes();
+            long total = copiedBytes + remaining;
+            return total == 0 ? 0.0 : Math.min(1.0, (double) copiedBytes / total);
+        }
+
+        /** Sends chunks while the link's direction is free, then waits until it frees up again. */
+        void pump() {
+            pumpPending = false;
+            if (!current()) {
+                return;
+            }
+            while (true) {
+                CyclePair pair = null;
+                long chunk = -1;
+                for (int tried = 0; tried < work.length && chunk < 0; tried++) {
+                    int index = (pairIndex + tried) % work.length;
+                    ChangeMap map = work[index];
+                    if (map.isEmpty()) {
+                        continue;
+                    }
+                    chunk = map.nextSet(cursor[index]);
+                    if (chunk < 0) {
+                        // writes made chunks behind the cursor dirty again: wrap around
+                        chunk = map.nextSet(0);
+                    }
+                    pair = pairs.get(index);
+                    pairIndex = index;
+                }
+                if (chunk < 0) {
+                    if (inFlight.isEmpty()) {
+                        copyDone(this);
+                    }
+                    return;
+                }
+                work[pair.index].clear(chunk);
+                cursor[pair.index] = chunk + 1;
+                CycleLun from = towardsSource ? pair.target : pair.source;
+                CycleLun to = towardsSource ? pair.source : pair.target;
+                byte[] data = from.data.copyChunk(chunk);
+                long bytes = data == null ? 0 : pair.chunkBytes(chunk);
+                ChunkInFlight sending = new ChunkInFlight(pair, chunk, pair.chunkBytes(chunk));
+                inFlight.addLast(sending);
+                inFlightBytes += sending.bytes();
+                long chunkIndex = chunk;
+                Instant leaves = link.transmit(from.array, bytes, () -> arrived(sending, to, chunkIndex, data));
+                Instant now = link.now();
+                if (leaves.isAfter(now)) {
+                    pumpPending = true;
+                    link.schedule(Duration.between(now, leaves), this::pump);
+                    return;
+                }
+            }
+        }
+
+        private void arrived(ChunkInFlight chunk, CycleLun to, long index, byte[] data) {
+            if (!current()) {
+                return;
+            }
+            inFlight.remove(chunk);
+            inFlightBytes -= chunk.bytes();
+            to.data.putChunk(index, data);
+            copiedBytes += chunk.bytes();
+            if (!pumpPending) {
+                pump();
+            }
+        }
+
+        /** Puts unfinished work back into the winning side's change maps. */
+        void returnWork() {
+            for (CyclePair pair : pairs) {
+                ChangeMap winner = towardsSource ? pair.targetChanges : pair.sourceChanges;
+                winner.addAll(work[pair.index]);
+            }
+            for (ChunkInFlight chunk : inFlight) {
+                (towardsSource ? chunk.pair().targetChanges : chunk.pair().sourceChanges).set(chunk.chunk());
+            }
+        }
+    }
+}

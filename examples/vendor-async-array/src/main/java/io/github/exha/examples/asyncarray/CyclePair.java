@@ -1,0 +1,36 @@
+package io.github.exha.examples.asyncarray;
+
+import io.github.exha.storage.spi.ReplicationPair;
+
+/**
+ * A source LUN and its replica in one {@link CycleConsistencyGroup}, with a change map on each side: chunks written on
+ * the source that the target lacks, and chunks written on the target (while it was writable) that the source lacks.
+ * The roles never swap: this array cannot reverse a group.
+ */
+final class CyclePair {
+    final CycleConsistencyGroup group;
+    /** Position in the group's pair list; renumbered when a pair of a DISABLED group is removed. */
+    int index;
+    final CycleLun source;
+    final CycleLun target;
+    ChangeMap sourceChanges;
+    ChangeMap targetChanges;
+
+    CyclePair(CycleConsistencyGroup group, int index, CycleLun source, CycleLun target) {
+        this.group = group;
+        this.index = index;
+        this.source = source;
+        this.target = target;
+        this.sourceChanges = new ChangeMap(source.data.chunkCount());
+        this.targetChanges = new ChangeMap(source.data.chunkCount());
+    }
+
+    ReplicationPair ref() {
+        return new ReplicationPair(source.ref, target.ref);
+    }
+
+    /** Bytes a chunk holds in this pair's LUNs (the last chunk may be short). */
+    long chunkBytes(long chunk) {
+        return Math.min(SparseLun.CHUNK_SIZE, source.spec.capacityBytes() - (chunk << SparseLun.CHUNK_SHIFT));
+    }
+}
