@@ -161,9 +161,12 @@ public final class Scheduler {
             throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT,
                     "event " + event.getClass().getName() + " is already pending in another scheduler");
         }
-        int slot = takeSlot();
+        int slot = event.slot;
+        if (!(firing && event == lastFired && slot >= 0 && slotEvents[slot] == event)) {
+            slot = takeSlot();
+            slotEvents[slot] = event;
+        }
         long sequence = takeSequence();
-        slotEvents[slot] = event;
         slotSequence[slot] = sequence;
         event.slot = slot;
         event.queuedIn = this;
@@ -514,9 +517,17 @@ public final class Scheduler {
             throw runaway();
         }
         eventsAtCurrentInstant++;
-        Event event = slotEvents[(int) (keys[1] & SLOT_MASK)];
+        int slot = (int) (keys[1] & SLOT_MASK);
+        Event event = slotEvents[slot];
         removeRoot();
-        release(event);
+        // The event leaves the queue but keeps its slot while it fires: most events schedule themselves again from
+        // fire(), and then take the same slot back without a round trip through the free list.
+        slotSequence[slot] = -1;
+        event.queuedIn = null;
+        live--;
+        if (event.liveness() == Liveness.KEEPS_ALIVE) {
+            keepAliveCount--;
+        }
         discardRetiredRoots();
         lastFired = event;
         firing = true;
@@ -524,6 +535,14 @@ public final class Scheduler {
             event.fire();
         } finally {
             firing = false;
+            if (slotEvents[slot] == event && slotSequence[slot] == -1) {
+                // Not scheduled again (or scheduled and cancelled, which freed the slot already): free it now.
+                slotEvents[slot] = null;
+                freeSlots[freeCount++] = slot;
+                if (event.slot == slot) {
+                    event.slot = -1;
+                }
+            }
         }
     }
 

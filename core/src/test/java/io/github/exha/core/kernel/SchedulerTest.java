@@ -197,6 +197,53 @@ class SchedulerTest {
     }
 
     @Test
+    void anEventThatReschedulesCancelsAndReschedulesItselfFromFireOrThrowsKeepsTheQueueConsistent() {
+        Recording other = new Recording("other");
+        Scheduler second = new Scheduler(new SimClock(START), confinement);
+        Event juggler = new Event() {
+            int n;
+
+            @Override
+            protected void fire() {
+                log.add("j" + n);
+                switch (n++) {
+                    case 0 -> {
+                        scheduler.schedule(this, 1_000);
+                        scheduler.cancel(this);
+                        scheduler.schedule(other, 500);
+                        scheduler.schedule(this, 2_000);
+                    }
+                    case 1 -> {
+                        scheduler.schedule(this, 1_000);
+                        throw new IllegalStateException("after scheduling itself again");
+                    }
+                    case 2 -> second.schedule(this, 10);
+                    default -> {
+                    }
+                }
+            }
+        };
+        scheduler.schedule(juggler, 0);
+        scheduler.step();
+        assertThat(scheduler.pendingCount()).isEqualTo(2);
+        scheduler.step();
+        assertThat(log).containsExactly("j0", "other@0");
+        assertThatThrownBy(scheduler::step).hasMessageContaining("after scheduling itself again");
+        assertThat(scheduler.isScheduled(juggler)).isTrue();
+        scheduler.step();
+        assertThat(scheduler.isScheduled(juggler)).isFalse();
+        assertThat(second.isScheduled(juggler)).isTrue();
+        assertThat(scheduler.pendingCount()).isZero();
+        assertThat(scheduler.retiredEntries()).isZero();
+        second.step();
+        assertThat(log).containsExactly("j0", "other@0", "j1", "j2", "j3");
+        scheduler.schedule(other, 5);
+        scheduler.schedule(juggler, 1);
+        scheduler.runUntilIdle();
+        assertThat(log).endsWith("j4", "other@0");
+    }
+
+    @Test
     void runForAndRunUntilInstantLeaveTheClockAtTheTarget() {
         scheduler.schedule(Duration.ofSeconds(3), record("a"));
         scheduler.schedule(Duration.ofSeconds(10), record("b"));
