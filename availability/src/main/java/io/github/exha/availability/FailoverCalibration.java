@@ -72,6 +72,15 @@ public final class FailoverCalibration {
         return measured.map(d -> new Result(Optional.of(d), "crashed " + node + " in a lab of " + lab.topology().name()
                         + ": databases mounted on another node after " + d.toMillis() / 1000.0 + " s"))
                 .orElseGet(() -> new Result(Optional.empty(), "crashed " + node + " in a lab of " + lab.topology().name()
-                        + ": no database mounted on another node within " + LIMIT.toMinutes() + " minutes"));
+                        + ": no database mounted on another node within " + LIMIT.toMinutes() + " minutes"
+                        + quorumNote(design.primary().quorum(), node)));
+    }
+
+    /** Why a cluster did not fail over when the crash cost it its quorum, as the estimate's model also says. */
+    private static String quorumNote(AvailabilityDesign.Quorum quorum, String crashed) {
+        long left = quorum.voters().stream().filter(voter -> !voter.equalsIgnoreCase(crashed)).count();
+        return left < quorum.needed() ? ", as its quorum predicts: without " + crashed + " " + left + " of the "
+                + quorum.voters().size() + " votes are left and " + quorum.model() + " needs " + quorum.needed()
+                + ", so the cluster stops instead of failing over" : "";
     }
 }
