@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                 + " sites) by Monte Carlo over the failure and repair distributions of their nodes, disks, arrays, links"
                 + " and sites (the topology's reliability: section, else documented defaults), following each design's"
                 + " outage semantics: availability (nines), downtime per year, outages per year, RTO and RPO percentiles"
-                + " (p50 / p95 / p99) and messages lost per year, each with a 95 % confidence interval. Several"
+                + " (p50 / p95 / p99) and messages lost per year, each with a 95 %% confidence interval. Several"
                 + " topologies are compared side by side.",
             "The automatic failover time is measured first by crashing the active node in a lab of each topology"
                 + " (--no-calibrate skips it). Trials run on --threads threads with seeds split per trial: the same"
