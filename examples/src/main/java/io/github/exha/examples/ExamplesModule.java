@@ -1,6 +1,7 @@
 package io.github.exha.examples;
 
 import com.google.inject.AbstractModule;
+import io.github.exha.availability.AvailabilityModule;
 import io.github.exha.cluster.ClusterModule;
 import io.github.exha.core.Lab;
 import io.github.exha.exchange.ExchangeModule;
@@ -26,5 +27,8 @@ public final class ExamplesModule extends AbstractModule {
         // ---- upgrade (begin)
         install(new UpgradeModule());
         // ---- upgrade (end)
+        // ---- availability estimate (begin)
+        install(new AvailabilityModule());
+        // ---- availability estimate (end)
     }
 }

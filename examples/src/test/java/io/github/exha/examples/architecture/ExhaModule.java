@@ -19,6 +19,7 @@ import java.util.Arrays;
  *   <tr><td>exchange-model</td><td>{@code <root>.exchange..}</td></tr>
  *   <tr><td>replication</td><td>{@code <root>.replication..}</td></tr>
  *   <tr><td>upgrade</td><td>{@code <root>.upgrade..}</td></tr>
+ *   <tr><td>availability</td><td>{@code <root>.availability..}</td></tr>
  *   <tr><td>examples</td><td>{@code <root>.examples..}</td></tr>
  * </table>
  *
@@ -34,6 +35,7 @@ public enum ExhaModule {
     EXCHANGE_MODEL("Exchange model", "exchange"),
     REPLICATION("Replication", "replication"),
     UPGRADE("Upgrade", "upgrade"),
+    AVAILABILITY("Availability", "availability"),
     EXAMPLES("Examples", "examples");
 
     /** The root package of the real code base. */

@@ -3,6 +3,7 @@ package io.github.exha.examples.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static io.github.exha.examples.architecture.ExhaModule.AVAILABILITY;
 import static io.github.exha.examples.architecture.ExhaModule.CLUSTER_MODEL;
 import static io.github.exha.examples.architecture.ExhaModule.CORE;
 import static io.github.exha.examples.architecture.ExhaModule.EXAMPLES;
@@ -25,7 +26,8 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
  * <pre>
  * examples → upgrade → replication → exchange-model → cluster-model → storage-spi
  * examples → storage-san-sim → storage-spi        storage-tck → storage-spi
- * cluster-model, exchange-model, replication, upgrade, examples → core
+ * examples → availability → replication (availability estimates)
+ * cluster-model, exchange-model, replication, upgrade, availability, examples → core
  * </pre>
  *
  * <p>Modules are recognised by package, per {@link ExhaModule}: core {@code <root>.core..}, storage-spi
@@ -74,6 +76,9 @@ public final class LayeringRules {
                 .whereLayer(REPLICATION.layerName())
                 .mayOnlyAccessLayers(layerNames(CORE, STORAGE_SPI, CLUSTER_MODEL, EXCHANGE_MODEL))
                 .whereLayer(UPGRADE.layerName())
+                .mayOnlyAccessLayers(layerNames(CORE, STORAGE_SPI, CLUSTER_MODEL, EXCHANGE_MODEL, REPLICATION))
+                // availability estimate: reads the designs of the modules below, never upgrade's workflows
+                .whereLayer(AVAILABILITY.layerName())
                 .mayOnlyAccessLayers(layerNames(CORE, STORAGE_SPI, CLUSTER_MODEL, EXCHANGE_MODEL, REPLICATION))
                 // Stated from the callee's side too, so the failure message says who may use these.
                 .whereLayer(STORAGE_SAN_SIM.layerName()).mayOnlyBeAccessedByLayers(layerNames(EXAMPLES))
