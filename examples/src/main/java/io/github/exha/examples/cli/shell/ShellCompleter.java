@@ -33,8 +33,13 @@ final class ShellCompleter implements Completer {
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-        candidates.addAll(complete(line.words(), line.wordIndex(),
-                line.word().substring(0, Math.min(line.wordCursor(), line.word().length()))));
+        try {
+            candidates.addAll(complete(line.words(), line.wordIndex(),
+                    line.word().substring(0, Math.min(line.wordCursor(), line.word().length()))));
+        } catch (RuntimeException e) {
+            // A defect in completion must not end the session: Tab then offers nothing.
+            candidates.clear();
+        }
     }
 
     /**

@@ -98,6 +98,10 @@ public final class ShellSession {
             // A parse or binding error: nothing ran, as a runbook with a typo does not start.
             out.println(e.position().map(p -> p + ": ").orElse("") + "error " + describe(StepError.of(e)));
             return false;
+        } catch (RuntimeException e) {
+            // A defect in exha, not the user's mistake; the session goes on (running a step reports its own).
+            out.println("exha: internal error while reading this line (" + e + "). Please report it.");
+            return false;
         }
         boolean ok = true;
         for (BoundStatement statement : bound) {
