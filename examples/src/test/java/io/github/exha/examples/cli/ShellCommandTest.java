@@ -25,11 +25,15 @@ class ShellCommandTest {
                 + "Get-StorageGroup -Identity Nope\nexit\nGet-Date\n", StandardCharsets.UTF_8);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path transcript = dir.resolve("out.txt");
         Process process = new ProcessBuilder(List.of(java, "-cp", classPath, ExhaCli.class.getName(), "shell",
                 "--topology", "topologies/seed-002-scc.yaml")).redirectInput(input.toFile())
-                .redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+                .redirectOutput(transcript.toFile()).redirectErrorStream(true).start();
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        String out = Files.readString(transcript, StandardCharsets.UTF_8);
+        assertThat(process.isAlive()).as(out).isFalse();
         assertThat(process.exitValue()).as(out).isZero();
         assertThat(out).contains("[PS] 2009-07-30 09:00:00> Enter-PSSession -ComputerName EXCHMAILBOX1",
                 "[PS] 2009-07-30 09:00:00 EXCHMAILBOX1> Start-Sleep -Seconds 90", "(1m30s virtual)",

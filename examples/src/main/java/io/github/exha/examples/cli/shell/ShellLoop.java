@@ -12,9 +12,9 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 
 /**
- * The read-run-print loop of {@code exha shell} on a JLine terminal: a real one, a dumb one over a pipe, or a test's.
- * Ctrl-C cancels the line being typed; Ctrl-D, or {@code exit} outside a remote session, ends the session ({@code exit}
- * inside an {@code Enter-PSSession} session leaves it, as in PowerShell).
+ * The read-run-print loop of {@code exha shell} on a JLine terminal (the console, or a test's); {@link #runScript}
+ * runs stdin that is not a terminal. Ctrl-C cancels the line being typed; Ctrl-D, or {@code exit} outside a remote
+ * session, ends the session ({@code exit} inside an {@code Enter-PSSession} session leaves it, as in PowerShell).
  */
 public final class ShellLoop {
     private final ShellSession session;
@@ -38,11 +38,6 @@ public final class ShellLoop {
             builder.variable(LineReader.HISTORY_FILE, history);
         }
         this.reader = builder.build();
-    }
-
-    /** The reader, for tests that drive it. */
-    LineReader reader() {
-        return reader;
     }
 
     /** Reads and runs entries until Ctrl-D or {@code exit}, then prints the session's summary. */

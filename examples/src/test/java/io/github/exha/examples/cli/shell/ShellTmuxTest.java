@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShellTmuxTest {
     /** Starting a JVM and building the lab on a busy machine. */
-    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration START = Duration.ofSeconds(300);
     /** One command's output. */
-    private static final Duration STEP = Duration.ofSeconds(30);
+    private static final Duration STEP = Duration.ofSeconds(60);
 
     private final String server = "exha-shell-test-" + ProcessHandle.current().pid();
 
