@@ -86,6 +86,9 @@ class ShellTmuxTest {
         keys("Get-Date half typed");
         waitFor(STEP, s -> s.contains("> Get-Date half typed"), "the half-typed line");
         press("C-c");
+        // Ctrl-C reaches JLine as a signal: type on only once the fresh prompt shows, or keys join the dropped line.
+        waitFor(STEP, s -> lastLine(s).equals("[PS] 2009-07-30 09:01:30>") && s.contains("> Get-Date half typed\n"),
+                "a fresh prompt after Ctrl-C");
         keys("Get-Da");
         press("Tab");
         waitFor(STEP, s -> lastLine(s).equals("[PS] 2009-07-30 09:01:30> Get-Date"),
