@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "exha", mixinStandardHelpOptions = true, versionProvider = ExhaCli.Version.class,
         description = "Rehearse Exchange 2003/2007 high-availability runbooks on a deterministic simulated world.",
-        subcommands = {RunCommand.class, ScenarioCommand.class, ScenariosCommand.class, ChaosCommand.class, EstimateCommand.class, ParseCommand.class,
-            CommandsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ScenarioCommand.class, ScenariosCommand.class, ChaosCommand.class,
+            EstimateCommand.class, ParseCommand.class, CommandsCommand.class, ShellCommand.class,
+            CommandLine.HelpCommand.class})
 public final class ExhaCli {
     /** Exit code: every command succeeded. */
     public static final int OK = 0;
