@@ -9,7 +9,7 @@ import io.github.exha.core.error.ErrorCode;
 
 /**
  * Error codes of Windows hosts: power, features, disks, drive letters. Filesystem errors on a host's volumes keep the
- * filesystem's own {@link io.github.exha.cluster.ClusterErrorCode}s. Where Windows has a number, the exception
+ * filesystem's own {@link io.github.exha.cluster.error.ClusterErrorCode}s. Where Windows has a number, the exception
  * carries it as a {@link io.github.exha.core.error.NativeCode}.
  */
 public enum HostErrorCode implements ErrorCode {

@@ -196,7 +196,7 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
      * Creates a database file by replaying the first generation of its log stream, as a passive copy seeded from the
      * logs (SCR, whose database appears only once replay starts) does: the first log holds the database's creation.
      *
-     * @throws ExhaException -1216 when {@code first} is not generation 1
+     * @throws io.github.exha.core.error.ExhaException -1216 when {@code first} is not generation 1
      */
     public static CompletableFuture<DatabaseFile> createByReplay(Volume volume, String path, DatabaseIdentity owner,
             EseVersion version, LogFile first) {

@@ -31,9 +31,10 @@ public final class SimStorageProvider implements StorageProvider {
         return "exha simulated SAN";
     }
 
+    /** The SPI this plugin was compiled against: {@link SpiVersion#VERSION} is inlined by javac, see there. */
     @Override
     public SpiVersion spiVersion() {
-        return SpiVersion.CURRENT;
+        return SpiVersion.parse(SpiVersion.VERSION);
     }
 
     @Override

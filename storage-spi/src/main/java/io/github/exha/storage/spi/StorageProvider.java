@@ -14,7 +14,14 @@ public interface StorageProvider {
     /** A name for people ({@code exha simulated SAN}). */
     String displayName();
 
-    /** The SPI version the plugin was compiled against; the host refuses incompatible ones. */
+    /**
+     * The SPI version the plugin was compiled against; the host refuses incompatible ones
+     * ({@link StorageErrorCode#INCOMPATIBLE_SPI_VERSION}). Implement it as
+     * {@code return SpiVersion.parse(SpiVersion.VERSION);} so the version is compiled into the plugin, never as
+     * {@code SpiVersion.CURRENT}, which is whatever SPI the plugin happens to run next to.
+     *
+     * @return the version of {@code exha-storage-spi} the plugin was built with
+     */
     SpiVersion spiVersion();
 
     /** What the plugin supports beyond the baseline. */

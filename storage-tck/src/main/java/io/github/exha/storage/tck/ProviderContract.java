@@ -52,9 +52,14 @@ public abstract class ProviderContract extends StorageContract {
 
     /** Rule 1.2. */
     @Test
-    @DisplayName("1.2 The plugin's SPI version is accepted by this SPI")
+    @DisplayName("1.2 The plugin's SPI version is accepted by this SPI and compiled into the plugin")
     public void r1_2_spiVersionIsAcceptedByTheCurrentSpi() {
         SpiVersion version = provider().spiVersion();
+        // SpiVersion.CURRENT is the SPI the plugin runs next to, so returning it would hide a plugin built for another
+        // SPI; SpiVersion.parse(SpiVersion.VERSION) is a fresh value from a constant javac compiled into the plugin.
+        assertFalse(version == SpiVersion.CURRENT, "spiVersion() returns SpiVersion.CURRENT, the SPI on the class"
+                + " path at run time; return SpiVersion.parse(SpiVersion.VERSION) so the version the plugin was"
+                + " compiled against is compiled into it");
         assertTrue(SpiVersion.CURRENT.accepts(version), "plugin built for SPI " + version + " is not accepted by SPI "
                 + SpiVersion.CURRENT);
         assertDoesNotThrow(() -> StorageProviders.check(provider()));

@@ -9,6 +9,7 @@ import io.github.exha.storage.tck.plugins.HalfDoneLunDeletion;
 import io.github.exha.storage.tck.plugins.ReadOnlyWritesDropped;
 import io.github.exha.storage.tck.plugins.ReorderedAsyncShipping;
 import io.github.exha.storage.tck.plugins.ResyncIgnoresDirection;
+import io.github.exha.storage.tck.plugins.RuntimeSpiVersion;
 import io.github.exha.storage.tck.plugins.SyncOnlyPlugin;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -82,6 +83,19 @@ class TckSelfTest {
         protected StorageProvider provider() {
             return new SyncOnlyPlugin(SimPlugin.provider());
         }
+    }
+
+    /** Rules 1.x against a plugin that reports the runtime's SPI version rather than the one it was built for. */
+    static final class RuntimeSpiProvider extends ProviderContract {
+        @Override
+        protected StorageProvider provider() {
+            return new RuntimeSpiVersion(SimPlugin.provider());
+        }
+    }
+
+    @Test
+    void aPluginReportingTheRuntimeSpiVersionIsCaughtByRule1_2() {
+        assertCaught(RuntimeSpiProvider.class, "r1_2_spiVersionIsAcceptedByTheCurrentSpi");
     }
 
     @Test

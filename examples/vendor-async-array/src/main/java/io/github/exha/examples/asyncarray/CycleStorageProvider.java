@@ -47,7 +47,7 @@ public final class CycleStorageProvider implements StorageProvider {
     /** The SPI this plugin was compiled against; a host refuses the plugin when its SPI cannot load this one. */
     @Override
     public SpiVersion spiVersion() {
-        return SpiVersion.CURRENT;
+        return SpiVersion.parse(SpiVersion.VERSION);
     }
 
     @Override
