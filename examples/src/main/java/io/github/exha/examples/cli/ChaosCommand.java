@@ -73,7 +73,7 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE.html", description = {"Also write the HTML report of one run:"
             + " the replayed run with --replay, else the first run the faults broke, else run 1; its faults are"
             + " marked on the timeline from injection to heal."})
-    Path report;
+    Path htmlReport;
 
     @Override
     public Integer call() {
@@ -120,9 +120,9 @@ final class ChaosCommand implements Callable<Integer> {
                 long runSeed = replay != null ? replay : Chaos.runSeed(seed, i);
                 ChaosReportCapture.Watch watch = captured.watch();
                 Chaos.RunResult result = Chaos.run(i, runSeed, source, parsed, policy,
-                        report == null ? Chaos.Watcher.NONE : watch);
+                        htmlReport == null ? Chaos.Watcher.NONE : watch);
                 results.add(result);
-                if (report != null) {
+                if (htmlReport != null) {
                     captured.offer(watch, result);
                 }
             }
@@ -135,7 +135,7 @@ final class ChaosCommand implements Callable<Integer> {
             case TEXT -> report.print(out);
             case JSON -> out.println(json(report.json()));
         }
-        if (report != null && !writeReport(captured, runbookLabel, topologyLabel, results.size())) {
+        if (htmlReport != null && !writeReport(captured, runbookLabel, topologyLabel, results.size())) {
             return ExhaCli.USAGE;
         }
         return results.stream().anyMatch(r -> !r.brokenInvariants().isEmpty() || !r.unrecovered().isEmpty())
@@ -148,7 +148,7 @@ final class ChaosCommand implements Callable<Integer> {
         facts.put("topology", topologyLabel == null ? "none" : topologyLabel);
         facts.put(replay != null ? "replay of run seed" : "master seed", Long.toString(replay != null ? replay : seed));
         String title = "exha chaos " + (scenario != null ? "--scenario " + scenario : runbookLabel);
-        return captured.write(report, title, facts, count, replay != null,
+        return captured.write(htmlReport, title, facts, count, replay != null,
                 replayCommand(captured.keptSeed()), spec.commandLine().getErr());
     }
 

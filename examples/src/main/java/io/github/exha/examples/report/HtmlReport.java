@@ -25,9 +25,11 @@ import org.apache.commons.text.StringEscapeUtils;
  */
 public final class HtmlReport {
     /** Width of every chart, in CSS pixels. */
-    static final int WIDTH = 1240;
-    /** Width of the label column left of the plots. */
-    static final int GUTTER = 280;
+    public static final int WIDTH = 1240;
+    /** Width of the label column left of the plots: a chart's plot starts this far right of the chart's left edge. */
+    public static final int GUTTER = 280;
+    /** The page's left margin: every chart's left edge is this far from the page's. */
+    public static final int BODY_MARGIN_LEFT = 20;
     private static final int RIGHT = 16;
     private static final int PLOT = WIDTH - GUTTER - RIGHT;
     private static final int LABEL_ROW = 12;
@@ -41,8 +43,8 @@ public final class HtmlReport {
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
-    private static final long[] TICK_SECONDS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800,
-        21600, 43200, 86400, 172800, 604800, 2592000};
+    private static final List<Long> TICK_SECONDS = List.of(1L, 2L, 5L, 10L, 15L, 30L, 60L, 120L, 300L, 600L, 900L,
+            1800L, 3600L, 7200L, 10800L, 21600L, 43200L, 86400L, 172800L, 604800L, 2592000L);
     private static final String COPY_QUEUE_COLOUR = "#1f6fb4";
     private static final String REPLAY_QUEUE_COLOUR = "#e8731a";
     private static final String LAG_COLOUR = "#7b4fa6";
@@ -95,6 +97,11 @@ public final class HtmlReport {
     /** The page of {@code run}. */
     public static String render(ReportedRun run) {
         return new HtmlReport(run).page();
+    }
+
+    /** The colour a state's bars are drawn in, as {@code 0xRRGGBB} (to find them in a screenshot). */
+    public static int rgb(String state) {
+        return Integer.parseInt(tone(state).fill.substring(1), 16);
     }
 
     /** The colour a state is drawn in. */
@@ -395,7 +402,7 @@ public final class HtmlReport {
                 return s;
             }
         }
-        return TICK_SECONDS[TICK_SECONDS.length - 1];
+        return TICK_SECONDS.get(TICK_SECONDS.size() - 1);
     }
 
     private List<Long> ticks() {
@@ -811,7 +818,7 @@ public final class HtmlReport {
 
     private static final String CSS = """
             body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
-                   margin: 16px 20px; color: #1b1b1b; background: #ffffff; }
+                   margin: 16px %dpx; color: #1b1b1b; background: #ffffff; }
             h1 { font-size: 20px; margin: 0 0 6px; }
             h2 { font-size: 17px; margin: 22px 0 6px; border-bottom: 1px solid #d0d5db; padding-bottom: 2px; }
             h3 { font-size: 14px; margin: 14px 0 2px; }
@@ -846,7 +853,7 @@ public final class HtmlReport {
             svg .none { font-size: 12px; fill: #777; }
             svg rect:hover { stroke: #000; stroke-width: 1; }
             .none, .explain { color: #555; font-size: 12.5px; margin: 2px 0; }
-            table.steps, table.invariants { border-collapse: collapse; font-size: 12px; width: 100%; }
+            table.steps, table.invariants { border-collapse: collapse; font-size: 12px; width: 100%%; }
             table.steps th, table.invariants th { text-align: left; background: #eef1f4; padding: 3px 6px; }
             table.steps td, table.invariants td { border-top: 1px solid #e1e4e8; padding: 3px 6px; vertical-align: top; }
             table.steps code { white-space: pre-wrap; word-break: break-word; }
@@ -855,5 +862,5 @@ public final class HtmlReport {
             tr.skipped td { color: #888; } tr.ok td.outcome { color: #1f7a3a; }
             details pre, pre.summary { white-space: pre-wrap; font-size: 11.5px; background: #f6f8fa; padding: 6px; }
             .foot { color: #777; font-size: 11px; margin-top: 20px; }
-            """;
+            """.formatted(BODY_MARGIN_LEFT);
 }
