@@ -53,17 +53,17 @@ public final class HtmlReport {
     /** How a state is coloured: by what it means for the service, whatever layer names it. */
     enum Tone {
         /** Online, Mounted, Up, On, Healthy. */
-        GOOD("#2e9d4e", "#ffffff", 1, "Online / Mounted / Up / On / Healthy"),
+        GOOD("#2e9d4e", "#ffffff", 1, "Online / Mounted / Up / On / Healthy / In sync / Read-write"),
         /** Some resources of the group online. */
         PARTIAL("#a6cf4f", "#1b1b1b", 2, "PartialOnline"),
         /** Offline, Dismounted, Down, Off. */
-        IDLE("#b3bac4", "#1b1b1b", 2, "Offline / Dismounted / Down / Off"),
+        IDLE("#b3bac4", "#1b1b1b", 2, "Offline / Dismounted / Down / Off / Read-only"),
         /** On its way: Pending, Mounting, Booting, Joining, Seeding. */
         BUSY("#f2a541", "#1b1b1b", 4, "Pending / Mounting / Booting / Joining / Seeding"),
         /** Held by an administrator: Paused, Suspended. */
         HELD("#5b8def", "#ffffff", 3, "Paused / Suspended"),
         /** Failed, Crashed. */
-        BAD("#d7263d", "#ffffff", 5, "Failed / Crashed"),
+        BAD("#d7263d", "#ffffff", 5, "Failed / Crashed / Not ready / Disconnected"),
         /** Anything else the model names. */
         OTHER("#8e6cc0", "#ffffff", 3, "other");
 
@@ -108,13 +108,13 @@ public final class HtmlReport {
     static Tone tone(String state) {
         String s = state.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
         return switch (s) {
-            case "ONLINE", "MOUNTED", "UP", "ON", "HEALTHY", "RUNNING" -> Tone.GOOD;
+            case "ONLINE", "MOUNTED", "UP", "ON", "HEALTHY", "RUNNING", "INSYNC", "READWRITE" -> Tone.GOOD;
             case "PARTIALONLINE" -> Tone.PARTIAL;
-            case "OFFLINE", "DISMOUNTED", "OFF", "DOWN", "STOPPED" -> Tone.IDLE;
-            case "FAILED", "CRASHED" -> Tone.BAD;
-            case "PAUSED", "SUSPENDED" -> Tone.HELD;
+            case "OFFLINE", "DISMOUNTED", "OFF", "DOWN", "STOPPED", "READONLY", "DISABLED" -> Tone.IDLE;
+            case "FAILED", "CRASHED", "NOTREADY", "DISCONNECTED" -> Tone.BAD;
+            case "PAUSED", "SUSPENDED", "SPLIT" -> Tone.HELD;
             case "PENDING", "ONLINEPENDING", "OFFLINEPENDING", "MOUNTING", "DISMOUNTING", "BOOTING", "SHUTTINGDOWN",
-                 "JOINING", "SEEDING", "INITIALIZING", "RESYNCHRONIZING" -> Tone.BUSY;
+                 "JOINING", "SEEDING", "INITIALIZING", "RESYNCHRONIZING", "SYNCHRONIZING" -> Tone.BUSY;
             default -> Tone.OTHER;
         };
     }
@@ -189,7 +189,7 @@ public final class HtmlReport {
     // ---- the swimlane timeline ---------------------------------------------------------------------------------
 
     private void timelineSvg() {
-        int height = LANES_TOP;
+        int height = LANES_TOP + (timeline.hosts().isEmpty() ? 20 : 0);
         for (RunTimeline.HostLanes host : timeline.hosts()) {
             height += HOST_HEADER;
             for (RunTimeline.Lane lane : host.lanes()) {
@@ -202,6 +202,10 @@ public final class HtmlReport {
         grid(LANES_TOP - 2, lanesBottom);
         faultBands(LANES_TOP - 2, lanesBottom, true);
         int y = LANES_TOP;
+        if (timeline.hosts().isEmpty()) {
+            html.append("<text x=\"").append(GUTTER + 6).append("\" y=\"").append(LANES_TOP + 14)
+                    .append("\" class=\"none\">no host in this world</text>\n");
+        }
         boolean shaded = false;
         for (RunTimeline.HostLanes host : timeline.hosts()) {
             int blockHeight = HOST_HEADER + host.lanes().stream().mapToInt(l -> pitch(l.kind())).sum();
@@ -235,7 +239,7 @@ public final class HtmlReport {
     private void lane(RunTimeline.Lane lane, int y) {
         boolean small = lane.kind() == RunTimeline.LaneKind.RESOURCE;
         int indent = switch (lane.kind()) {
-            case HOST, CLUSTER_NODE, DATABASE, COPY -> 14;
+            case HOST, CLUSTER_NODE, DATABASE, COPY, LUN, SAN_GROUP -> 14;
             case GROUP -> 14;
             case RESOURCE -> 26;
         };
@@ -391,7 +395,8 @@ public final class HtmlReport {
                     : TIME.format(at).substring(0, 5);
             html.append("<line x1=\"").append(fmt(px)).append("\" x2=\"").append(fmt(px)).append("\" y1=\"").append(y)
                     .append("\" y2=\"").append(y + 4).append("\" class=\"axis\"/>\n<text x=\"").append(fmt(px))
-                    .append("\" y=\"").append(y + 16).append("\" class=\"tick\">").append(esc(label)).append("</text>\n");
+                    .append("\" y=\"").append(y + 16).append(px > GUTTER + PLOT - 30 ? "\" class=\"tick end\">"
+                            : "\" class=\"tick\">").append(esc(label)).append("</text>\n");
         }
     }
 
@@ -725,7 +730,8 @@ public final class HtmlReport {
             if (step.error() == null) {
                 html.append("<td></td><td></td><td></td>");
             } else {
-                html.append("<td><code>").append(esc(step.error().code())).append("</code></td><td><code>")
+                html.append("<td class=\"code\"><code>").append(esc(step.error().code()))
+                        .append("</code></td><td class=\"code\"><code>")
                         .append(esc(step.error().nativeCode() == null ? "" : step.error().nativeCode()))
                         .append("</code></td><td>").append(esc(step.error().message()));
                 String output = OutputFormatter.render(step.output());
@@ -843,6 +849,7 @@ public final class HtmlReport {
             svg .inbar { font-size: 10px; pointer-events: none; }
             svg .grid { stroke: #e3e6ea; stroke-width: 1; } svg .base { stroke: #9aa1a9; stroke-width: 1; }
             svg .axis { stroke: #666; stroke-width: 1; } svg .tick { font-size: 10.5px; fill: #444; text-anchor: middle; }
+            svg .tick.end { text-anchor: end; }
             svg .yval { font-size: 10px; fill: #555; text-anchor: end; }
             svg .mark { stroke: #333; stroke-opacity: 0.35; stroke-width: 1; }
             svg .mark.fail { stroke: #d7263d; stroke-opacity: 0.9; stroke-width: 1.5; }
@@ -857,6 +864,7 @@ public final class HtmlReport {
             table.steps th, table.invariants th { text-align: left; background: #eef1f4; padding: 3px 6px; }
             table.steps td, table.invariants td { border-top: 1px solid #e1e4e8; padding: 3px 6px; vertical-align: top; }
             table.steps code { white-space: pre-wrap; word-break: break-word; }
+            table.steps td.code code { white-space: nowrap; word-break: normal; }
             td.num, td.time, td.host { white-space: nowrap; font-variant-numeric: tabular-nums; }
             tr.failed td { background: #fdecee; } tr.failed td.outcome { color: #b3192f; font-weight: 700; }
             tr.skipped td { color: #888; } tr.ok td.outcome { color: #1f7a3a; }

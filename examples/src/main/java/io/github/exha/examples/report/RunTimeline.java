@@ -12,12 +12,14 @@ import java.util.Objects;
 
 /**
  * A run's journal read as lanes over virtual time: per host its power, its state as a node of each cluster, the
- * cluster groups and resources while they are on it and the databases its Information Store runs; the faults; and per
- * storage group copy its status and, from a {@link RunRecorder}, its queues. Consecutive identical states are one span.
+ * cluster groups and resources while they are on it and the databases its Information Store runs; per storage array
+ * its power and its LUNs' access states; the SAN consistency groups' replication states; the faults; and per storage
+ * group copy its status and, from a {@link RunRecorder}, its queues. Consecutive identical states are one span.
  *
  * @param start the first journal entry's instant (the lab's start)
  * @param end the last instant the run reached
- * @param hosts one entry per host, in the order the lab created them
+ * @param hosts one entry per host and per storage array, in the order the journal names them, then the SAN
+ *     consistency groups ({@link #SAN_REPLICATION})
  * @param faults the faults injected, with their heals, and the fault points that fired
  * @param copies one entry per storage group copy, in the order they were enabled
  */
@@ -47,8 +49,15 @@ public record RunTimeline(Instant start, Instant end, List<HostLanes> hosts, Lis
         /** A database of the host's Information Store: Mounted, Dismounted... */
         DATABASE,
         /** A storage group copy's status. */
-        COPY
+        COPY,
+        /** A LUN's access state on its array: READ_WRITE, READ_ONLY, NOT_READY. */
+        LUN,
+        /** A SAN consistency group's replication state: IN_SYNC, SUSPENDED, DISCONNECTED, FAILED_OVER... */
+        SAN_GROUP
     }
+
+    /** The block of lanes holding the SAN consistency groups, after the hosts and arrays. */
+    public static final String SAN_REPLICATION = "SAN replication";
 
     /**
      * One state of a lane from {@code start} until {@code end}.
@@ -83,7 +92,7 @@ public record RunTimeline(Instant start, Instant end, List<HostLanes> hosts, Lis
     }
 
     /**
-     * The lanes of one host.
+     * The lanes of one host (or storage array, or the SAN consistency groups).
      *
      * @param host its name
      * @param site its site, or empty
@@ -204,6 +213,8 @@ public record RunTimeline(Instant start, Instant end, List<HostLanes> hosts, Lis
         private final Map<String, FaultBuilder> openFaults = new LinkedHashMap<>();
         private final List<FaultSpan> faults = new ArrayList<>();
         private final List<FaultBuilder> allFaults = new ArrayList<>();
+        // "array|LUN" -> when it was created (its access state until the first change is that change's "from")
+        private final Map<String, Instant> lunsCreated = new LinkedHashMap<>();
         private int lanes;
 
         void read(JournalEntry e) {
@@ -272,6 +283,27 @@ public record RunTimeline(Instant start, Instant end, List<HostLanes> hosts, Lis
                     copy(e).set(t, "Initializing");
                 }
                 case "copy.disabled" -> copy(e).end(t);
+                case "storage.lun-created" -> {
+                    array(e.source(), t);
+                    lunsCreated.put(e.source() + "|" + e.attribute("subject"), t);
+                }
+                case "storage.array-power-changed" -> array(e.source(), t).set(t,
+                        "off".equalsIgnoreCase(e.attribute("powered")) ? "OFF" : "ON");
+                case "storage.access-state-changed" -> {
+                    array(e.source(), t);
+                    LaneBuilder lun = host(e.source()).lane("lun|" + e.attribute("subject"), "4|"
+                            + e.attribute("subject"), "LUN " + e.attribute("subject"), "access state of LUN "
+                            + e.attribute("subject") + " on array " + e.source(), LaneKind.LUN);
+                    Instant created = lunsCreated.get(e.source() + "|" + e.attribute("subject"));
+                    if (lun.state == null && created != null && !blank(e.attribute("from"))) {
+                        lun.set(created, e.attribute("from"));
+                    }
+                    lun.set(t, e.attribute("to"));
+                }
+                case "storage.replication-state-changed" -> host(SAN_REPLICATION).lane("cg|" + e.attribute("subject"),
+                        "5|" + e.attribute("subject"), e.attribute("subject"), "consistency group "
+                                + e.attribute("subject") + " (as array " + e.source() + " last reported it)",
+                        LaneKind.SAN_GROUP).set(t, e.attribute("to"));
                 default -> {
                     // Other state changes (configuration, shares, volumes) are not drawn.
                 }
@@ -377,13 +409,26 @@ public record RunTimeline(Instant start, Instant end, List<HostLanes> hosts, Lis
             return RunTimeline.copyKey(e.attribute("storageGroup"), e.attribute("target"));
         }
 
+        /** A storage array's block, its power lane started (an array is on when it first shows up). */
+        private LaneBuilder array(String name, Instant t) {
+            HostBuilder array = host(name);
+            array.site = "storage array";
+            LaneBuilder power = array.lane("power", "0", "power", "array " + name + " (power)", LaneKind.HOST);
+            if (power.state == null && power.spans.isEmpty()) {
+                power.set(t, "ON");
+            }
+            return power;
+        }
+
         private HostBuilder host(String name) {
             return hosts.computeIfAbsent(name.toUpperCase(Locale.ROOT), k -> new HostBuilder(name));
         }
 
         RunTimeline finish(Instant start, Instant end, Map<String, CopySeries> series) {
             List<HostLanes> hostLanes = new ArrayList<>();
-            for (HostBuilder host : hosts.values()) {
+            List<HostBuilder> ordered = new ArrayList<>(hosts.values());
+            ordered.sort(Comparator.comparing((HostBuilder h) -> h.name.equals(SAN_REPLICATION)));
+            for (HostBuilder host : ordered) {
                 List<LaneBuilder> sorted = new ArrayList<>(host.lanes.values());
                 sorted.sort(Comparator.comparing((LaneBuilder l) -> l.order).thenComparingInt(l -> l.sequence));
                 hostLanes.add(new HostLanes(host.name, host.site, sorted.stream().map(l -> l.build(end)).toList()));

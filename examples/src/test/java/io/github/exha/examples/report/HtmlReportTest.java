@@ -83,6 +83,35 @@ class HtmlReportTest {
         });
     }
 
+    @Test
+    void storageArraysShowTheirPowerAndLunsAndTheConsistencyGroupsTheirReplicationState() {
+        Journal j = new Journal();
+        j.state(0, "SAN-DR", "storage.lun-created", Map.of("subject", "DATA-R"));
+        j.state(0, "SAN-MAIN", "storage.lun-created", Map.of("subject", "DATA"));
+        j.state(10, "SAN-MAIN", "storage.replication-state-changed", Map.of("subject", "CG", "from", "DISABLED",
+                "to", "IN_SYNC"));
+        j.state(600, "SAN-MAIN", "storage.array-power-changed", Map.of("subject", "SAN-MAIN", "powered", "off"));
+        j.state(600, "SAN-DR", "storage.replication-state-changed", Map.of("subject", "CG", "from", "IN_SYNC",
+                "to", "DISCONNECTED"));
+        j.state(700, "SAN-DR", "storage.access-state-changed", Map.of("subject", "DATA-R", "from", "READ_ONLY",
+                "to", "READ_WRITE"));
+
+        RunTimeline timeline = RunTimeline.of(j.entries, T0.plusSeconds(800), Map.of());
+
+        assertThat(timeline.hosts()).extracting(RunTimeline.HostLanes::host).containsExactly("SAN-DR", "SAN-MAIN",
+                RunTimeline.SAN_REPLICATION);
+        assertThat(lane(timeline, "SAN-MAIN", "power").spans()).extracting(RunTimeline.Span::state)
+                .containsExactly("ON", "OFF");
+        // Until its first change a LUN is in that change's "from" state, since it was created.
+        assertThat(lane(timeline, "SAN-DR", "LUN DATA-R").spans()).extracting(RunTimeline.Span::state,
+                RunTimeline.Span::start).containsExactly(org.assertj.core.groups.Tuple.tuple("READ_ONLY", T0),
+                        org.assertj.core.groups.Tuple.tuple("READ_WRITE", T0.plusSeconds(700)));
+        assertThat(lane(timeline, RunTimeline.SAN_REPLICATION, "CG").spans()).extracting(RunTimeline.Span::state)
+                .containsExactly("IN_SYNC", "DISCONNECTED");
+        assertThat(HtmlReport.tone("DISCONNECTED")).isEqualTo(HtmlReport.Tone.BAD);
+        assertThat(HtmlReport.tone("IN_SYNC")).isEqualTo(HtmlReport.Tone.GOOD);
+    }
+
     private static ReportedRun run(RunTimeline timeline, List<StepResult> steps) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("topology", "lab <with> \"quotes\" & ampersands");
@@ -106,7 +135,7 @@ class HtmlReportTest {
         assertThat(html).contains("&lt;script&gt;alert('x')&lt;/script&gt;&quot; &amp; more")
                 .contains("The resource &lt;Disk F:&gt; &amp; its 'owner' failed.")
                 .contains("lab &lt;with&gt; &quot;quotes&quot; &amp; ampersands")
-                .contains("<td><code>cluster.group-move-failed</code></td><td><code>5018</code></td>");
+                .contains("<code>cluster.group-move-failed</code></td><td class=\"code\"><code>5018</code></td>");
         // Self-contained: no script, stylesheet, image, font or frame from anywhere; the only URL is SVG's namespace.
         assertThat(html).doesNotContain(" src=").doesNotContain("@import").doesNotContain("url(")
                 .doesNotContain("<link").doesNotContain("<iframe");
