@@ -221,16 +221,46 @@ final class Chaos {
      * @throws ExhaException when the topology does not load or the runbook does not bind
      */
     static RunResult run(int number, long runSeed, TopologySource topology, Runbook runbook, ConfirmPolicy policy) {
+        return run(number, runSeed, topology, runbook, policy, Watcher.NONE);
+    }
+
+    /**
+     * Watches the faulted run of {@link #run} (not its baseline), for the HTML report: told its lab as soon as it is
+     * built, before anything runs, and its outcome at the end.
+     */
+    interface Watcher {
+        /** Watches nothing. */
+        Watcher NONE = new Watcher() {
+            @Override
+            public void created(Lab lab) {
+            }
+
+            @Override
+            public void finished(Outcome outcome) {
+            }
+        };
+
+        /** The faulted run's lab, just built. */
+        void created(Lab lab);
+
+        /** The faulted run's outcome. */
+        void finished(Outcome outcome);
+    }
+
+    /** {@link #run(int, long, TopologySource, Runbook, ConfirmPolicy)}, telling {@code watcher} of the faulted run. */
+    static RunResult run(int number, long runSeed, TopologySource topology, Runbook runbook, ConfirmPolicy policy,
+            Watcher watcher) {
         Set<Integer> failingWithoutFaults = new TreeSet<>();
         List<Duration> stepTimes = new ArrayList<>();
-        for (StepResult step : execute(runSeed, topology, runbook, policy, null).report.steps()) {
+        for (StepResult step : execute(runSeed, topology, runbook, policy, null, Watcher.NONE).report.steps()) {
             if (step.status() == StepStatus.FAILED) {
                 failingWithoutFaults.add(step.line());
             }
             stepTimes.add(step.start() == null || step.end() == null ? Duration.ZERO
                     : Duration.between(step.start(), step.end()));
         }
-        Outcome faulted = execute(runSeed, topology, runbook, policy, stepTimes);
+        Outcome faulted = execute(runSeed, topology, runbook, policy, stepTimes, watcher);
+        watcher.finished(faulted);
         List<BrokenStep> broken = new ArrayList<>();
         List<StepResult> steps = faulted.report.steps();
         for (int i = 0; i < steps.size(); i++) {
@@ -309,7 +339,13 @@ final class Chaos {
     /** Runs the runbook; {@code stepTimes} (the baseline's) null for the baseline itself, which has no faults. */
     static Outcome execute(long runSeed, TopologySource topology, Runbook runbook, ConfirmPolicy policy,
             List<Duration> stepTimes) {
+        return execute(runSeed, topology, runbook, policy, stepTimes, Watcher.NONE);
+    }
+
+    private static Outcome execute(long runSeed, TopologySource topology, Runbook runbook, ConfirmPolicy policy,
+            List<Duration> stepTimes, Watcher watcher) {
         Lab lab = ExamplesModule.createLab(new LabSpec(topology, OptionalLong.of(runSeed)));
+        watcher.created(lab);
         RunbookRunner runner = lab.instance(RunbookRunner.class);
         List<BoundStatement> bound = runner.check(runbook);
         World world = new World(lab);

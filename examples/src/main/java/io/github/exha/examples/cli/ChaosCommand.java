@@ -70,6 +70,11 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--decline-confirmations", description = "Answer No to \"Are you sure?\" prompts.")
     boolean declineConfirmations;
 
+    @Option(names = "--report", paramLabel = "FILE.html", description = {"Also write the HTML report of one run:"
+            + " the replayed run with --replay, else the first run the faults broke, else run 1; its faults are"
+            + " marked on the timeline from injection to heal."})
+    Path htmlReport;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -92,6 +97,7 @@ final class ChaosCommand implements Callable<Integer> {
         Runbook parsed;
         boolean decline = declineConfirmations;
         List<Chaos.RunResult> results = new ArrayList<>();
+        ChaosReportCapture captured = new ChaosReportCapture();
         try {
             if (scenario != null) {
                 Scenarios.Scenario s = Scenarios.load(scenario);
@@ -109,11 +115,15 @@ final class ChaosCommand implements Callable<Integer> {
                 parsed = RunbookParser.parse(runbookLabel, RunbookFiles.read(runbook));
             }
             ConfirmPolicy policy = RunbookJob.confirmPolicy(decline);
-            if (replay != null) {
-                results.add(Chaos.run(1, replay, source, parsed, policy));
-            } else {
-                for (int i = 1; i <= runs; i++) {
-                    results.add(Chaos.run(i, Chaos.runSeed(seed, i), source, parsed, policy));
+            int count = replay != null ? 1 : runs;
+            for (int i = 1; i <= count; i++) {
+                long runSeed = replay != null ? replay : Chaos.runSeed(seed, i);
+                ChaosReportCapture.Watch watch = captured.watch();
+                Chaos.RunResult result = Chaos.run(i, runSeed, source, parsed, policy,
+                        htmlReport == null ? Chaos.Watcher.NONE : watch);
+                results.add(result);
+                if (htmlReport != null) {
+                    captured.offer(watch, result);
                 }
             }
         } catch (ExhaException e) {
@@ -125,8 +135,21 @@ final class ChaosCommand implements Callable<Integer> {
             case TEXT -> report.print(out);
             case JSON -> out.println(json(report.json()));
         }
+        if (htmlReport != null && !writeReport(captured, runbookLabel, topologyLabel, results.size())) {
+            return ExhaCli.USAGE;
+        }
         return results.stream().anyMatch(r -> !r.brokenInvariants().isEmpty() || !r.unrecovered().isEmpty())
                 ? ExhaCli.FAILED : ExhaCli.OK;
+    }
+
+    private boolean writeReport(ChaosReportCapture captured, String runbookLabel, String topologyLabel, int count) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("runbook", runbookLabel);
+        facts.put("topology", topologyLabel == null ? "none" : topologyLabel);
+        facts.put(replay != null ? "replay of run seed" : "master seed", Long.toString(replay != null ? replay : seed));
+        String title = "exha chaos " + (scenario != null ? "--scenario " + scenario : runbookLabel);
+        return captured.write(htmlReport, title, facts, count, replay != null,
+                replayCommand(captured.keptSeed()), spec.commandLine().getErr());
     }
 
     /** The command line that replays one run. */

@@ -59,13 +59,18 @@ final class RunCommand implements Callable<Integer> {
                     + " (default: RUNBOOK.exha-resume.json).")
     Path state;
 
+    @Option(names = "--report", paramLabel = "FILE.html", description = {"Also write a self-contained HTML report of the"
+            + " run: a timeline of every host's power, cluster node, group, resource and database states, the"
+            + " replication queues and lag of every copy, the steps marked on both, and the steps table with errors."})
+    Path report;
+
     @Override
     public Integer call() {
         TopologySource source = topology == null ? TopologySource.minimal(baseName(runbook))
                 : TopologySource.file(topology);
         RunbookJob job = new RunbookJob(runbook.toString(), null, source, topology == null ? null : topology.toString(),
                 seed, new RunOptions(continueOnError, RunbookJob.confirmPolicy(declineConfirmations)), format, whatIf,
-                state == null ? ResumeFile.defaultPath(runbook) : state, resume, Map.of());
+                state == null ? ResumeFile.defaultPath(runbook) : state, resume, Map.of()).withReport(report);
         return job.execute(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 

@@ -15,6 +15,9 @@ import io.github.exha.core.run.StepError;
 import io.github.exha.core.run.StepResult;
 import io.github.exha.core.run.StepStatus;
 import io.github.exha.examples.ExamplesModule;
+import io.github.exha.examples.report.HtmlReport;
+import io.github.exha.examples.report.ReportedRun;
+import io.github.exha.examples.report.RunRecorder;
 import io.github.exha.upgrade.workflow.JournaledChange;
 import io.github.exha.upgrade.workflow.PreconditionResult;
 import io.github.exha.upgrade.workflow.StepOutcome;
@@ -51,14 +54,29 @@ import java.util.function.Function;
  * @param resumeState where a stop is saved and resumed from, or null where runs are not resumable (scenarios)
  * @param resume resume the saved stop
  * @param extra fields put first in the JSON object ({@code scenario})
+ * @param report where to write the HTML report of the run ({@code --report}), or null
  */
 record RunbookJob(String runbookLabel, String runbookText, TopologySource topology, String topologyLabel, Long seed,
         RunOptions options, OutputFormat format, boolean whatIf, Path resumeState, boolean resume,
-        Map<String, Object> extra) {
+        Map<String, Object> extra, Path report) {
+
+    /** A job without an HTML report. */
+    RunbookJob(String runbookLabel, String runbookText, TopologySource topology, String topologyLabel, Long seed,
+            RunOptions options, OutputFormat format, boolean whatIf, Path resumeState, boolean resume,
+            Map<String, Object> extra) {
+        this(runbookLabel, runbookText, topology, topologyLabel, seed, options, format, whatIf, resumeState, resume,
+                extra, null);
+    }
+
+    /** The same job, writing its HTML report to {@code file} (null: none). */
+    RunbookJob withReport(Path file) {
+        return new RunbookJob(runbookLabel, runbookText, topology, topologyLabel, seed, options, format, whatIf,
+                resumeState, resume, extra, file);
+    }
 
     /** Runs the job, prints its outcome and returns the exit code. */
     int execute(PrintWriter out, PrintWriter err) {
-        LabRecorder labs = new LabRecorder();
+        LabRecorder labs = new LabRecorder(report != null);
         WorkflowEngine engine = new WorkflowEngine(labs);
         WorkflowRun run;
         RunbookJob shown = this;
@@ -99,12 +117,39 @@ record RunbookJob(String runbookLabel, String runbookText, TopologySource topolo
             }
             case JSON -> out.println(json(whatIf ? shown.planJson(lab, run) : shown.runJson(lab, run, saved)));
         }
+        if (report != null && !shown.writeReport(labs.recorder, run, saved, err)) {
+            return ExhaCli.USAGE;
+        }
         return run.exitCode();
     }
 
     private RunbookJob withTopologyLabel(String label) {
         return new RunbookJob(runbookLabel, runbookText, topology, label, seed, options, format, whatIf, resumeState,
-                resume, extra);
+                resume, extra, report);
+    }
+
+    /** Writes the HTML report of the run's last lab (the throwaway one of a dry run); false when it cannot. */
+    private boolean writeReport(RunRecorder recorder, WorkflowRun run, Path saved, PrintWriter err) {
+        Lab lab = recorder.lab();
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("runbook", runbookLabel);
+        facts.put("topology", (topologyLabel == null ? "none" : topologyLabel) + " (lab '" + lab.topology().name()
+                + "')");
+        facts.put("seed", Long.toString(lab.seed()));
+        facts.put("exit code", Integer.toString(run.exitCode()));
+        facts.put("journal digest", run.report().journalDigest());
+        List<String> notes = new ArrayList<>();
+        if (whatIf) {
+            notes.add("Dry run (--what-if): the timeline is the throwaway world's; nothing was changed.");
+        }
+        run.resumedFrom().ifPresent(stop -> notes.add("Resumed at " + runbookLabel + ":" + stop.line() + " ("
+                + describe(stop.error()) + "): the timeline includes the " + (stop.step() + 1)
+                + " replayed steps before it; the table lists the steps from there on."));
+        run.stop().ifPresent(stop -> notes.add("Stopped at " + runbookLabel + ":" + stop.line() + " ("
+                + describe(stop.error()) + ")" + (saved == null ? "." : "; the state is saved in " + saved + ".")));
+        ReportedRun content = new ReportedRun(title() + (whatIf ? " --what-if" : ""), facts, run.report().steps(),
+                run.report().invariants(), run.report().summaries(), notes, recorder.timeline());
+        return ReportFiles.write(report, HtmlReport.render(content), err);
     }
 
     private LabSpec resumedSpec(ResumeFile state) {
@@ -434,13 +479,25 @@ record RunbookJob(String runbookLabel, String runbookText, TopologySource topolo
         }
     }
 
-    /** The CLI's labs, remembering the last one built so the output can name its topology and seed. */
+    /**
+     * The CLI's labs, remembering the last one built so the output can name its topology and seed, and watching it
+     * for the HTML report when there is one.
+     */
     private static final class LabRecorder implements Function<LabSpec, Lab> {
+        private final boolean watch;
         private Lab last;
+        private RunRecorder recorder;
+
+        LabRecorder(boolean watch) {
+            this.watch = watch;
+        }
 
         @Override
         public Lab apply(LabSpec spec) {
             last = ExamplesModule.createLab(spec);
+            if (watch) {
+                recorder = RunRecorder.attach(last);
+            }
             return last;
         }
     }

@@ -3,6 +3,7 @@ package io.github.exha.examples.cli;
 import io.github.exha.core.TopologySource;
 import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.run.RunOptions;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,6 +41,11 @@ final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--decline-confirmations", description = "Answer No to \"Are you sure?\" prompts.")
     boolean declineConfirmations;
 
+    @Option(names = "--report", paramLabel = "FILE.html", description = {"Also write a self-contained HTML report of the"
+            + " run: a timeline of every host's power, cluster node, group, resource and database states, the"
+            + " replication queues and lag of every copy, the steps marked on both, and the steps table with errors."})
+    Path report;
+
     @Override
     public Integer call() {
         Scenarios.Scenario scenario;
@@ -56,7 +62,7 @@ final class ScenarioCommand implements Callable<Integer> {
         RunbookJob job = new RunbookJob(scenario.runbookLabel(), scenario.runbookText(), topology,
                 scenario.topologyLabel(), seed, new RunOptions(continueOnError || scenario.continueOnError(),
                         RunbookJob.confirmPolicy(declineConfirmations || scenario.declineConfirmations())),
-                format, whatIf, null, false, extra);
+                format, whatIf, null, false, extra).withReport(report);
         return job.execute(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -45,6 +45,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /**
  * The Microsoft Exchange Replication service of every node of the lab: for each storage group copy (LCR, CCR, SCR) a
@@ -95,6 +96,8 @@ public final class ReplicationService {
     private final Map<String, StorageGroupCopy> copies = new LinkedHashMap<>();
     private Timer poll;
     private final Provider<InformationStore> store;
+    // Told every change of a copy's queues; nothing the simulation reads (reports only).
+    private final List<Consumer<CopyProgress>> progressListeners = new ArrayList<>();
 
     /** The service over the lab's directory, hosts and clustered mailbox servers; no copy yet. */
     public ReplicationService(Kernel kernel, ExchangeDirectory directory, Datacenter datacenter,
@@ -105,6 +108,37 @@ public final class ReplicationService {
         this.datacenter = datacenter;
         this.connectivity = connectivity;
         this.clusteredServers = clusteredServers;
+    }
+
+    /**
+     * Tells {@code listener} where every seeded copy stands now, then every later change of a copy's generated,
+     * inspected or replayed generation, synchronously as it happens. Listeners only watch: nothing is journaled, so a
+     * world observed this way keeps its journal digest.
+     */
+    public void observeProgress(Consumer<CopyProgress> listener) {
+        kernel.confinement().check();
+        progressListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+        for (StorageGroupCopy copy : copies.values()) {
+            if (copy.seeded) {
+                listener.accept(progress(copy));
+            }
+        }
+    }
+
+    private void progressed(StorageGroupCopy copy) {
+        if (progressListeners.isEmpty()) {
+            return;
+        }
+        CopyProgress progress = progress(copy);
+        for (Consumer<CopyProgress> listener : List.copyOf(progressListeners)) {
+            listener.accept(progress);
+        }
+    }
+
+    private CopyProgress progress(StorageGroupCopy copy) {
+        return new CopyProgress(kernel.clock().instant(), copy.storageGroupIdentity(), copy.targetMachine(),
+                copy.kind(), Math.max(copy.latestAvailable, copy.lastInspected), copy.lastInspected, copy.lastReplayed,
+                Optional.ofNullable(copy.lastReplayedTime));
     }
 
     // ---- copies ---------------------------------------------------------------------------------------------------
@@ -470,6 +504,7 @@ public final class ReplicationService {
             copy.suspendComment = "";
         }
         journal(JournalEntry.Type.EVENT_LOG, "copy.seeded", copy, Map.of("firstGeneration", Long.toString(start)));
+        progressed(copy);
         pump(copy);
     }
 
@@ -674,6 +709,7 @@ public final class ReplicationService {
         copy.nextToCopy = generation + 1;
         journal(JournalEntry.Type.STATE_CHANGE, "copy.inspected", copy, Map.of("generation",
                 Long.toString(generation)));
+        progressed(copy);
     }
 
     private void inspectionFailed(StorageGroupCopy copy, long generation, ExhaException cause) {
@@ -741,6 +777,7 @@ public final class ReplicationService {
                 copy.lastReplayed = generation;
                 copy.lastReplayedTime = log.header().created();
                 copy.replayedAt.addLast(new long[] {generation, kernel.scheduler().nowNanos()});
+                progressed(copy);
                 pump(copy);
             });
         });
@@ -790,7 +827,7 @@ public final class ReplicationService {
         }
     }
 
-    private static void observe(StorageGroupCopy copy, LogDirectory sourceLogs, List<Long> closed) {
+    private void observe(StorageGroupCopy copy, LogDirectory sourceLogs, List<Long> closed) {
         if (closed.isEmpty() || closed.get(closed.size() - 1) == copy.latestAvailable) {
             return;
         }
@@ -798,6 +835,9 @@ public final class ReplicationService {
         copy.latestAvailable = newest;
         copy.latestAvailableTime = LogFile.readHeader(sourceLogs.volume(), sourceLogs.generationPath(newest))
                 .map(LogHeader::created).orElse(null);
+        if (copy.seeded) {
+            progressed(copy);
+        }
     }
 
     // ---- where things are -----------------------------------------------------------------------------------------
