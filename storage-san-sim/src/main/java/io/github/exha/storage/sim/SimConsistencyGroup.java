@@ -1,5 +1,9 @@
 package io.github.exha.storage.sim;
 
+import io.github.exha.storage.kit.ArrayLink;
+import io.github.exha.storage.kit.ArrayLun;
+import io.github.exha.storage.kit.ChangeMap;
+import io.github.exha.storage.kit.SparseLun;
 import io.github.exha.storage.spi.AccessState;
 import io.github.exha.storage.spi.ConsistencyGroup;
 import io.github.exha.storage.spi.ReplicationMode;
@@ -22,7 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A consistency group replicating over a {@link SimLink}; the same object is listed by its source and its target
+ * A consistency group replicating over a {@link ArrayLink}; the same object is listed by its source and its target
  * array. The state machine is the one {@link ReplicationState} draws.
  *
  * <p><b>Data path.</b> IN_SYNC and SYNC: a source write is applied locally, shipped over the link, applied on the
@@ -65,7 +69,7 @@ import java.util.concurrent.CompletableFuture;
 public final class SimConsistencyGroup implements ConsistencyGroup {
     private final String name;
     private final ReplicationMode mode;
-    private final SimLink link;
+    private final ArrayLink<SimArray> link;
     private SimArray source;
     private SimArray target;
     private final List<SimPair> pairs = new ArrayList<>();
@@ -86,7 +90,7 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
     private Instant oldestTargetWrite;
     private long lostWrites;
 
-    SimConsistencyGroup(String name, ReplicationMode mode, SimArray source, SimArray target, SimLink link) {
+    SimConsistencyGroup(String name, ReplicationMode mode, SimArray source, SimArray target, ArrayLink<SimArray> link) {
         this.name = name;
         this.mode = mode;
         this.source = source;
@@ -104,7 +108,7 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
         return mode;
     }
 
-    SimLink link() {
+    ArrayLink<SimArray> link() {
         return link;
     }
 
@@ -156,36 +160,36 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
         }
         source.requirePowered("add pair " + sourceLun + " -> " + targetLun + " to consistency group " + name);
         target.requirePowered("add pair " + sourceLun + " -> " + targetLun + " to consistency group " + name);
-        SimLun from = source.findLun(sourceLun);
+        ArrayLun<SimArray, SimPair> from = source.findLun(sourceLun);
         if (from == null) {
             throw new StorageException(StorageErrorCode.NOT_FOUND, "Cannot add pair to consistency group '" + name
                     + "': array '" + source.name() + "' has no LUN named '" + sourceLun + "'.", source.name(), sourceLun,
                     null);
         }
-        SimLun to = target.findLun(targetLun);
+        ArrayLun<SimArray, SimPair> to = target.findLun(targetLun);
         if (to == null) {
             throw new StorageException(StorageErrorCode.NOT_FOUND, "Cannot add pair to consistency group '" + name
                     + "': array '" + target.name() + "' has no LUN named '" + targetLun + "'.", target.name(), targetLun,
                     null);
         }
-        for (SimLun lun : List.of(from, to)) {
-            if (lun.pair != null) {
-                throw new StorageException(StorageErrorCode.ALREADY_PAIRED, "Cannot add pair " + from.ref + " -> "
-                        + to.ref + " to consistency group '" + name + "': LUN " + lun.ref
-                        + " is already paired in consistency group '" + lun.pair.group.name() + "'.", lun.array.name(),
+        for (ArrayLun<SimArray, SimPair> lun : List.of(from, to)) {
+            if (lun.pair() != null) {
+                throw new StorageException(StorageErrorCode.ALREADY_PAIRED, "Cannot add pair " + from.ref() + " -> "
+                        + to.ref() + " to consistency group '" + name + "': LUN " + lun.ref()
+                        + " is already paired in consistency group '" + lun.pair().group.name() + "'.", lun.array().name(),
                         lun.name(), null);
             }
         }
-        if (from.spec.capacityBytes() != to.spec.capacityBytes() || from.spec.blockSize() != to.spec.blockSize()) {
-            throw new StorageException(StorageErrorCode.CAPACITY_MISMATCH, "Cannot pair " + from.ref + " ("
-                    + from.spec.capacityBytes() + " bytes, blocks of " + from.spec.blockSize() + ") with " + to.ref + " ("
-                    + to.spec.capacityBytes() + " bytes, blocks of " + to.spec.blockSize() + ") in consistency group '"
+        if (from.spec().capacityBytes() != to.spec().capacityBytes() || from.spec().blockSize() != to.spec().blockSize()) {
+            throw new StorageException(StorageErrorCode.CAPACITY_MISMATCH, "Cannot pair " + from.ref() + " ("
+                    + from.spec().capacityBytes() + " bytes, blocks of " + from.spec().blockSize() + ") with " + to.ref() + " ("
+                    + to.spec().capacityBytes() + " bytes, blocks of " + to.spec().blockSize() + ") in consistency group '"
                     + name + "': capacity and block size must match.", target.name(), targetLun, null);
         }
         SimPair pair = new SimPair(this, pairs.size(), from, to);
         pairs.add(pair);
-        from.pair = pair;
-        to.pair = pair;
+        from.pair(pair);
+        to.pair(pair);
     }
 
     @Override
@@ -208,8 +212,8 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
                     source.name(), sourceLun, null);
         }
         pairs.remove(found);
-        found.source.pair = null;
-        found.target.pair = null;
+        found.source.pair(null);
+        found.target.pair(null);
         // Pair indexes name slots in copy-work arrays; a DISABLED group has no work in flight, so renumbering is safe.
         for (int i = 0; i < pairs.size(); i++) {
             pairs.get(i).index = i;
@@ -230,16 +234,16 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
         for (SimPair pair : pairs) {
             pair.sourceChanges.clearAll();
             pair.targetChanges.clearAll();
-            ChangeMap all = new ChangeMap(pair.source.data.chunkCount());
+            ChangeMap all = new ChangeMap(pair.source.data().chunkCount());
             // only written chunks travel; every other chunk of the target becomes a hole (zeros) right away
-            for (long chunk = pair.target.data.nextAllocated(0); chunk >= 0;
-                    chunk = pair.target.data.nextAllocated(chunk + 1)) {
-                if (!pair.source.data.isAllocated(chunk)) {
-                    pair.target.data.putChunk(chunk, null);
+            for (long chunk = pair.target.data().nextAllocated(0); chunk >= 0;
+                    chunk = pair.target.data().nextAllocated(chunk + 1)) {
+                if (!pair.source.data().isAllocated(chunk)) {
+                    pair.target.data().putChunk(chunk, null);
                 }
             }
-            for (long chunk = pair.source.data.nextAllocated(0); chunk >= 0;
-                    chunk = pair.source.data.nextAllocated(chunk + 1)) {
+            for (long chunk = pair.source.data().nextAllocated(0); chunk >= 0;
+                    chunk = pair.source.data().nextAllocated(chunk + 1)) {
                 all.set(chunk);
             }
             work[pair.index] = all;
@@ -281,7 +285,7 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
             case SUSPENDED, DISCONNECTED -> {
                 for (SimPair pair : pairs) {
                     if (!pair.targetChanges.isEmpty()) {
-                        throw refused(StorageErrorCode.INVALID_STATE, "resume", "target LUN " + pair.target.ref
+                        throw refused(StorageErrorCode.INVALID_STATE, "resume", "target LUN " + pair.target.ref()
                                 + " was written while the group was " + state + "; use resync(SOURCE_TO_TARGET) to"
                                 + " discard those writes or resync(TARGET_TO_SOURCE) to keep them",
                                 pair.source.name());
@@ -294,7 +298,7 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
                 for (SimPair pair : pairs) {
                     work[pair.index] = pair.sourceChanges;
                     chunks += pair.sourceChanges.count();
-                    pair.sourceChanges = new ChangeMap(pair.source.data.chunkCount());
+                    pair.sourceChanges = new ChangeMap(pair.source.data().chunkCount());
                 }
                 ReplicationState from = beginCopy(false, work, () -> { });
                 for (SimPair pair : pairs) {
@@ -483,8 +487,8 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
     }
 
     /** Whether replication writes to this LUN now, so the administrator may not change its access state. */
-    boolean isReceiving(SimLun lun) {
-        SimPair pair = lun.pair;
+    boolean isReceiving(ArrayLun<SimArray, SimPair> lun) {
+        SimPair pair = lun.pair();
         return switch (state) {
             case IN_SYNC -> pair.target == lun;
             case SYNCHRONIZING -> copy.towardsSource ? pair.source == lun : pair.target == lun;
@@ -495,7 +499,7 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
     // ---- data path ---------------------------------------------------------------------------------------------
 
     /** A host wrote to one of the pair's LUNs (already applied there); returns when the write is acknowledged. */
-    CompletableFuture<Void> written(SimPair pair, SimLun lun, long offset, byte[] buffer, int from, int length) {
+    CompletableFuture<Void> written(SimPair pair, ArrayLun<SimArray, SimPair> lun, long offset, byte[] buffer, int from, int length) {
         boolean onSource = pair.source == lun;
         return switch (state) {
             case DISABLED -> CompletableFuture.completedFuture(null);
@@ -557,7 +561,7 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
             if (sent != epoch) {
                 return;
             }
-            pair.target.data.write(offset, data, 0, data.length);
+            pair.target.data().write(offset, data, 0, data.length);
             link.signal(() -> {
                 if (sent != epoch) {
                     return;
@@ -581,7 +585,7 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
             }
             AsyncWrite head = asyncQueue.pollFirst();
             asyncQueuedBytes -= head.data().length;
-            head.pair().target.data.write(head.offset(), head.data(), 0, head.data().length);
+            head.pair().target.data().write(head.offset(), head.data(), 0, head.data().length);
         });
         return CompletableFuture.completedFuture(null);
     }
@@ -632,7 +636,7 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
             ChangeMap union = pair.sourceChanges;
             union.addAll(pair.targetChanges);
             work[pair.index] = union;
-            pair.sourceChanges = new ChangeMap(pair.source.data.chunkCount());
+            pair.sourceChanges = new ChangeMap(pair.source.data().chunkCount());
             pair.targetChanges.clearAll();
         }
         return work;
@@ -800,15 +804,15 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
                 }
                 work[pair.index].clear(chunk);
                 cursor[pair.index] = chunk + 1;
-                SimLun from = towardsSource ? pair.target : pair.source;
-                SimLun to = towardsSource ? pair.source : pair.target;
-                byte[] data = from.data.copyChunk(chunk);
+                ArrayLun<SimArray, SimPair> from = towardsSource ? pair.target : pair.source;
+                ArrayLun<SimArray, SimPair> to = towardsSource ? pair.source : pair.target;
+                byte[] data = from.data().copyChunk(chunk);
                 long bytes = data == null ? 0 : pair.chunkBytes(chunk);
                 ChunkInFlight sending = new ChunkInFlight(pair, chunk, pair.chunkBytes(chunk));
                 inFlight.addLast(sending);
                 inFlightBytes += sending.bytes();
                 long chunkIndex = chunk;
-                Instant leaves = link.transmit(from.array, bytes, () -> arrived(sending, to, chunkIndex, data));
+                Instant leaves = link.transmit(from.array(), bytes, () -> arrived(sending, to, chunkIndex, data));
                 Instant now = link.now();
                 if (leaves.isAfter(now)) {
                     pumpPending = true;
@@ -818,13 +822,13 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
             }
         }
 
-        private void arrived(ChunkInFlight chunk, SimLun to, long index, byte[] data) {
+        private void arrived(ChunkInFlight chunk, ArrayLun<SimArray, SimPair> to, long index, byte[] data) {
             if (!current()) {
                 return;
             }
             inFlight.remove(chunk);
             inFlightBytes -= chunk.bytes();
-            to.data.putChunk(index, data);
+            to.data().putChunk(index, data);
             copiedBytes += chunk.bytes();
             if (!pumpPending) {
                 pump();

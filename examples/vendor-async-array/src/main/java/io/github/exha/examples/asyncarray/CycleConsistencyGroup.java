@@ -1,5 +1,9 @@
 package io.github.exha.examples.asyncarray;
 
+import io.github.exha.storage.kit.ArrayLink;
+import io.github.exha.storage.kit.ArrayLun;
+import io.github.exha.storage.kit.ChangeMap;
+import io.github.exha.storage.kit.SparseLun;
 import io.github.exha.storage.spi.AccessState;
 import io.github.exha.storage.spi.Capability;
 import io.github.exha.storage.spi.ConsistencyGroup;
@@ -23,7 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A consistency group of the {@code async-array} plugin, replicating over a {@link CycleLink}; the same object is
+ * A consistency group of the {@code async-array} plugin, replicating over a {@link ArrayLink}; the same object is
  * listed by its source and its target array. The state machine is the one {@link ReplicationState} draws.
  *
  * <p><b>Data path: cycles.</b> Only ASYNC groups exist (a SYNC group is refused when it is created). IN_SYNC, a source
@@ -67,7 +71,7 @@ import java.util.concurrent.CompletableFuture;
 public final class CycleConsistencyGroup implements ConsistencyGroup {
     private final String name;
     private final ReplicationMode mode;
-    private final CycleLink link;
+    private final ArrayLink<CycleArray> link;
     private final CycleArray source;
     private final CycleArray target;
     private final List<CyclePair> pairs = new ArrayList<>();
@@ -90,7 +94,7 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
     private Instant oldestSourceWrite;
     private long lostWrites;
 
-    CycleConsistencyGroup(String name, ReplicationMode mode, CycleArray source, CycleArray target, CycleLink link) {
+    CycleConsistencyGroup(String name, ReplicationMode mode, CycleArray source, CycleArray target, ArrayLink<CycleArray> link) {
         this.name = name;
         this.mode = mode;
         this.source = source;
@@ -108,7 +112,7 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
         return mode;
     }
 
-    CycleLink link() {
+    ArrayLink<CycleArray> link() {
         return link;
     }
 
@@ -165,36 +169,36 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
         }
         source.requirePowered("add pair " + sourceLun + " -> " + targetLun + " to consistency group " + name);
         target.requirePowered("add pair " + sourceLun + " -> " + targetLun + " to consistency group " + name);
-        CycleLun from = source.findLun(sourceLun);
+        ArrayLun<CycleArray, CyclePair> from = source.findLun(sourceLun);
         if (from == null) {
             throw new StorageException(StorageErrorCode.NOT_FOUND, "Cannot add pair to consistency group '" + name
                     + "': array '" + source.name() + "' has no LUN named '" + sourceLun + "'.", source.name(), sourceLun,
                     null);
         }
-        CycleLun to = target.findLun(targetLun);
+        ArrayLun<CycleArray, CyclePair> to = target.findLun(targetLun);
         if (to == null) {
             throw new StorageException(StorageErrorCode.NOT_FOUND, "Cannot add pair to consistency group '" + name
                     + "': array '" + target.name() + "' has no LUN named '" + targetLun + "'.", target.name(), targetLun,
                     null);
         }
-        for (CycleLun lun : List.of(from, to)) {
-            if (lun.pair != null) {
-                throw new StorageException(StorageErrorCode.ALREADY_PAIRED, "Cannot add pair " + from.ref + " -> "
-                        + to.ref + " to consistency group '" + name + "': LUN " + lun.ref
-                        + " is already paired in consistency group '" + lun.pair.group.name() + "'.", lun.array.name(),
+        for (ArrayLun<CycleArray, CyclePair> lun : List.of(from, to)) {
+            if (lun.pair() != null) {
+                throw new StorageException(StorageErrorCode.ALREADY_PAIRED, "Cannot add pair " + from.ref() + " -> "
+                        + to.ref() + " to consistency group '" + name + "': LUN " + lun.ref()
+                        + " is already paired in consistency group '" + lun.pair().group.name() + "'.", lun.array().name(),
                         lun.name(), null);
             }
         }
-        if (from.spec.capacityBytes() != to.spec.capacityBytes() || from.spec.blockSize() != to.spec.blockSize()) {
-            throw new StorageException(StorageErrorCode.CAPACITY_MISMATCH, "Cannot pair " + from.ref + " ("
-                    + from.spec.capacityBytes() + " bytes, blocks of " + from.spec.blockSize() + ") with " + to.ref + " ("
-                    + to.spec.capacityBytes() + " bytes, blocks of " + to.spec.blockSize() + ") in consistency group '"
+        if (from.spec().capacityBytes() != to.spec().capacityBytes() || from.spec().blockSize() != to.spec().blockSize()) {
+            throw new StorageException(StorageErrorCode.CAPACITY_MISMATCH, "Cannot pair " + from.ref() + " ("
+                    + from.spec().capacityBytes() + " bytes, blocks of " + from.spec().blockSize() + ") with " + to.ref() + " ("
+                    + to.spec().capacityBytes() + " bytes, blocks of " + to.spec().blockSize() + ") in consistency group '"
                     + name + "': capacity and block size must match.", target.name(), targetLun, null);
         }
         CyclePair pair = new CyclePair(this, pairs.size(), from, to);
         pairs.add(pair);
-        from.pair = pair;
-        to.pair = pair;
+        from.pair(pair);
+        to.pair(pair);
     }
 
     @Override
@@ -217,8 +221,8 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
                     source.name(), sourceLun, null);
         }
         pairs.remove(found);
-        found.source.pair = null;
-        found.target.pair = null;
+        found.source.pair(null);
+        found.target.pair(null);
         // Pair indexes name slots in copy-work arrays; a DISABLED group has no work in flight, so renumbering is safe.
         for (int i = 0; i < pairs.size(); i++) {
             pairs.get(i).index = i;
@@ -239,16 +243,16 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
         for (CyclePair pair : pairs) {
             pair.sourceChanges.clearAll();
             pair.targetChanges.clearAll();
-            ChangeMap all = new ChangeMap(pair.source.data.chunkCount());
+            ChangeMap all = new ChangeMap(pair.source.data().chunkCount());
             // only written chunks travel; every other chunk of the target becomes a hole (zeros) right away
-            for (long chunk = pair.target.data.nextAllocated(0); chunk >= 0;
-                    chunk = pair.target.data.nextAllocated(chunk + 1)) {
-                if (!pair.source.data.isAllocated(chunk)) {
-                    pair.target.data.putChunk(chunk, null);
+            for (long chunk = pair.target.data().nextAllocated(0); chunk >= 0;
+                    chunk = pair.target.data().nextAllocated(chunk + 1)) {
+                if (!pair.source.data().isAllocated(chunk)) {
+                    pair.target.data().putChunk(chunk, null);
                 }
             }
-            for (long chunk = pair.source.data.nextAllocated(0); chunk >= 0;
-                    chunk = pair.source.data.nextAllocated(chunk + 1)) {
+            for (long chunk = pair.source.data().nextAllocated(0); chunk >= 0;
+                    chunk = pair.source.data().nextAllocated(chunk + 1)) {
                 all.set(chunk);
             }
             work[pair.index] = all;
@@ -289,7 +293,7 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
             case SUSPENDED, DISCONNECTED -> {
                 for (CyclePair pair : pairs) {
                     if (!pair.targetChanges.isEmpty()) {
-                        throw refused(StorageErrorCode.INVALID_STATE, "resume", "target LUN " + pair.target.ref
+                        throw refused(StorageErrorCode.INVALID_STATE, "resume", "target LUN " + pair.target.ref()
                                 + " was written while the group was " + state + "; use resync(SOURCE_TO_TARGET) to"
                                 + " discard those writes (this array cannot resync from the target)",
                                 pair.source.name());
@@ -302,7 +306,7 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
                 for (CyclePair pair : pairs) {
                     work[pair.index] = withEveryWrittenChunk(pair.sourceChanges, pair.source);
                     chunks += work[pair.index].count();
-                    pair.sourceChanges = new ChangeMap(pair.source.data.chunkCount());
+                    pair.sourceChanges = new ChangeMap(pair.source.data().chunkCount());
                 }
                 ReplicationState from = beginCopy(false, work, () -> { });
                 for (CyclePair pair : pairs) {
@@ -437,8 +441,8 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
     }
 
     /** Whether replication writes to this LUN now, so the administrator may not change its access state. */
-    boolean isReceiving(CycleLun lun) {
-        CyclePair pair = lun.pair;
+    boolean isReceiving(ArrayLun<CycleArray, CyclePair> lun) {
+        CyclePair pair = lun.pair();
         return switch (state) {
             case IN_SYNC -> pair.target == lun;
             case SYNCHRONIZING -> copy.towardsSource ? pair.source == lun : pair.target == lun;
@@ -449,7 +453,7 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
     // ---- data path ---------------------------------------------------------------------------------------------
 
     /** A host wrote to one of the pair's LUNs (already applied there); returns when the write is acknowledged. */
-    CompletableFuture<Void> written(CyclePair pair, CycleLun lun, long offset, byte[] buffer, int from, int length) {
+    CompletableFuture<Void> written(CyclePair pair, ArrayLun<CycleArray, CyclePair> lun, long offset, byte[] buffer, int from, int length) {
         boolean onSource = pair.source == lun;
         return switch (state) {
             case DISABLED -> CompletableFuture.completedFuture(null);
@@ -537,7 +541,7 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
                 }
                 AsyncWrite head = asyncQueue.pollFirst();
                 asyncQueuedBytes -= head.data().length;
-                head.pair().target.data.write(head.offset(), head.data(), 0, head.data().length);
+                head.pair().target.data().write(head.offset(), head.data(), 0, head.data().length);
             });
         }
     }
@@ -569,15 +573,15 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
             ChangeMap union = pair.sourceChanges;
             union.addAll(pair.targetChanges);
             work[pair.index] = union;
-            pair.sourceChanges = new ChangeMap(pair.source.data.chunkCount());
+            pair.sourceChanges = new ChangeMap(pair.source.data().chunkCount());
             pair.targetChanges.clearAll();
         }
         return work;
     }
 
     /** Adds every chunk {@code side} holds data in to {@code changes}: this array copies in full, not incrementally. */
-    private static ChangeMap withEveryWrittenChunk(ChangeMap changes, CycleLun side) {
-        for (long chunk = side.data.nextAllocated(0); chunk >= 0; chunk = side.data.nextAllocated(chunk + 1)) {
+    private static ChangeMap withEveryWrittenChunk(ChangeMap changes, ArrayLun<CycleArray, CyclePair> side) {
+        for (long chunk = side.data().nextAllocated(0); chunk >= 0; chunk = side.data().nextAllocated(chunk + 1)) {
             changes.set(chunk);
         }
         return changes;
@@ -744,15 +748,15 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
                 }
                 work[pair.index].clear(chunk);
                 cursor[pair.index] = chunk + 1;
-                CycleLun from = towardsSource ? pair.target : pair.source;
-                CycleLun to = towardsSource ? pair.source : pair.target;
-                byte[] data = from.data.copyChunk(chunk);
+                ArrayLun<CycleArray, CyclePair> from = towardsSource ? pair.target : pair.source;
+                ArrayLun<CycleArray, CyclePair> to = towardsSource ? pair.source : pair.target;
+                byte[] data = from.data().copyChunk(chunk);
                 long bytes = data == null ? 0 : pair.chunkBytes(chunk);
                 ChunkInFlight sending = new ChunkInFlight(pair, chunk, pair.chunkBytes(chunk));
                 inFlight.addLast(sending);
                 inFlightBytes += sending.bytes();
                 long chunkIndex = chunk;
-                Instant leaves = link.transmit(from.array, bytes, () -> arrived(sending, to, chunkIndex, data));
+                Instant leaves = link.transmit(from.array(), bytes, () -> arrived(sending, to, chunkIndex, data));
                 Instant now = link.now();
                 if (leaves.isAfter(now)) {
                     pumpPending = true;
@@ -762,13 +766,13 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
             }
         }
 
-        private void arrived(ChunkInFlight chunk, CycleLun to, long index, byte[] data) {
+        private void arrived(ChunkInFlight chunk, ArrayLun<CycleArray, CyclePair> to, long index, byte[] data) {
             if (!current()) {
                 return;
             }
             inFlight.remove(chunk);
             inFlightBytes -= chunk.bytes();
-            to.data.putChunk(index, data);
+            to.data().putChunk(index, data);
             copiedBytes += chunk.bytes();
             if (!pumpPending) {
                 pump();
