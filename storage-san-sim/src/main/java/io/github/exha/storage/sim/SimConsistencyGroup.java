@@ -3,6 +3,7 @@ package io.github.exha.storage.sim;
 import io.github.exha.storage.kit.ArrayLink;
 import io.github.exha.storage.kit.ArrayLun;
 import io.github.exha.storage.kit.ChangeMap;
+import io.github.exha.storage.kit.ChunkCopy;
 import io.github.exha.storage.kit.SparseLun;
 import io.github.exha.storage.spi.AccessState;
 import io.github.exha.storage.spi.ConsistencyGroup;
@@ -80,7 +81,7 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
     private final ArrayDeque<SyncWrite> syncInFlight = new ArrayDeque<>();
     private final ArrayDeque<AsyncWrite> asyncQueue = new ArrayDeque<>();
     private long asyncQueuedBytes;
-    private Copy copy;
+    private ChunkCopy<SimArray, SimPair> copy;
 
     /** Source-side writes the target lacks while not replicating, and when the oldest was acknowledged. */
     private long sourceWrites;
@@ -491,7 +492,7 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
         SimPair pair = lun.pair();
         return switch (state) {
             case IN_SYNC -> pair.target == lun;
-            case SYNCHRONIZING -> copy.towardsSource ? pair.source == lun : pair.target == lun;
+            case SYNCHRONIZING -> copy.towardsSource() ? pair.source == lun : pair.target == lun;
             case DISABLED, SUSPENDED, DISCONNECTED, SPLIT, FAILED_OVER -> false;
         };
     }
@@ -514,9 +515,9 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
                 };
             }
             case SYNCHRONIZING -> {
-                if (onSource != copy.towardsSource) {
+                if (onSource != copy.towardsSource()) {
                     // the copy runs from this side: the chunk goes (again) with it
-                    copy.work[pair.index].setRange(offset, length);
+                    copy.work(pair.index).setRange(offset, length);
                     if (onSource) {
                         countSourceWrite();
                     }
@@ -655,18 +656,20 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
      * caller sees SYNCHRONIZING even when there is nothing to copy.
      */
     private ReplicationState beginCopy(boolean towardsSource, ChangeMap[] work, Runnable whenDone) {
-        copy = new Copy(towardsSource, work, whenDone, epoch);
-        Copy started = copy;
+        long startedIn = epoch;
+        copy = new ChunkCopy<>(link, pairs, towardsSource, work, whenDone,
+                candidate -> copy == candidate && epoch == startedIn, this::copyDone);
+        ChunkCopy<SimArray, SimPair> started = copy;
         link.schedule(Duration.ZERO, started::pump);
         return enter(ReplicationState.SYNCHRONIZING);
     }
 
-    private void copyDone(Copy done) {
+    private void copyDone(ChunkCopy<SimArray, SimPair> done) {
         copy = null;
         clearTracking();
         ReplicationState from = enter(ReplicationState.IN_SYNC);
-        done.whenDone.run();
-        announce(from, "copy complete", Map.of("copiedBytes", Long.toString(done.copiedBytes)));
+        done.whenDone().run();
+        announce(from, "copy complete", Map.of("copiedBytes", Long.toString(done.copiedBytes())));
     }
 
     // ---- plumbing -----------------------------------------------------------------------------------------------
@@ -725,125 +728,5 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
 
     /** An ASYNC write acknowledged and not yet applied on the target. */
     private record AsyncWrite(SimPair pair, long offset, byte[] data, Instant acknowledged) {
-    }
-
-    /** A chunk on its way. */
-    private record ChunkInFlight(SimPair pair, long chunk, long bytes) {
-    }
-
-    /** Copy work: the chunks still to send per pair, in one direction, keeping the link busy. */
-    private final class Copy {
-        final boolean towardsSource;
-        final ChangeMap[] work;
-        final long[] cursor;
-        final Runnable whenDone;
-        final long startedIn;
-        final ArrayDeque<ChunkInFlight> inFlight = new ArrayDeque<>();
-        long inFlightBytes;
-        long copiedBytes;
-        boolean pumpPending = true;
-        int pairIndex;
-
-        Copy(boolean towardsSource, ChangeMap[] work, Runnable whenDone, long startedIn) {
-            this.towardsSource = towardsSource;
-            this.work = work;
-            this.cursor = new long[work.length];
-            this.whenDone = whenDone;
-            this.startedIn = startedIn;
-        }
-
-        private boolean current() {
-            return copy == this && epoch == startedIn;
-        }
-
-        long remainingBytes() {
-            long bytes = inFlightBytes;
-            for (SimPair pair : pairs) {
-                ChangeMap map = work[pair.index];
-                for (long chunk = map.nextSet(0); chunk >= 0; chunk = map.nextSet(chunk + 1)) {
-                    bytes += pair.chunkBytes(chunk);
-                }
-            }
-            return bytes;
-        }
-
-        double progress() {
-            long remaining = remainingBytes();
-            long total = copiedBytes + remaining;
-            return total == 0 ? 0.0 : Math.min(1.0, (double) copiedBytes / total);
-        }
-
-        /** Sends chunks while the link's direction is free, then waits until it frees up again. */
-        void pump() {
-            pumpPending = false;
-            if (!current()) {
-                return;
-            }
-            while (true) {
-                SimPair pair = null;
-                long chunk = -1;
-                for (int tried = 0; tried < work.length && chunk < 0; tried++) {
-                    int index = (pairIndex + tried) % work.length;
-                    ChangeMap map = work[index];
-                    if (map.isEmpty()) {
-                        continue;
-                    }
-                    chunk = map.nextSet(cursor[index]);
-                    if (chunk < 0) {
-                        // writes made chunks behind the cursor dirty again: wrap around
-                        chunk = map.nextSet(0);
-                    }
-                    pair = pairs.get(index);
-                    pairIndex = index;
-                }
-                if (chunk < 0) {
-                    if (inFlight.isEmpty()) {
-                        copyDone(this);
-                    }
-                    return;
-                }
-                work[pair.index].clear(chunk);
-                cursor[pair.index] = chunk + 1;
-                ArrayLun<SimArray, SimPair> from = towardsSource ? pair.target : pair.source;
-                ArrayLun<SimArray, SimPair> to = towardsSource ? pair.source : pair.target;
-                byte[] data = from.data().copyChunk(chunk);
-                long bytes = data == null ? 0 : pair.chunkBytes(chunk);
-                ChunkInFlight sending = new ChunkInFlight(pair, chunk, pair.chunkBytes(chunk));
-                inFlight.addLast(sending);
-                inFlightBytes += sending.bytes();
-                long chunkIndex = chunk;
-                Instant leaves = link.transmit(from.array(), bytes, () -> arrived(sending, to, chunkIndex, data));
-                Instant now = link.now();
-                if (leaves.isAfter(now)) {
-                    pumpPending = true;
-                    link.schedule(Duration.between(now, leaves), this::pump);
-                    return;
-                }
-            }
-        }
-
-        private void arrived(ChunkInFlight chunk, ArrayLun<SimArray, SimPair> to, long index, byte[] data) {
-            if (!current()) {
-                return;
-            }
-            inFlight.remove(chunk);
-            inFlightBytes -= chunk.bytes();
-            to.data().putChunk(index, data);
-            copiedBytes += chunk.bytes();
-            if (!pumpPending) {
-                pump();
-            }
-        }
-
-        /** Puts unfinished work back into the winning side's change maps. */
-        void returnWork() {
-            for (SimPair pair : pairs) {
-                ChangeMap winner = towardsSource ? pair.targetChanges : pair.sourceChanges;
-                winner.addAll(work[pair.index]);
-            }
-            for (ChunkInFlight chunk : inFlight) {
-                (towardsSource ? chunk.pair().targetChanges : chunk.pair().sourceChanges).set(chunk.chunk());
-            }
-        }
     }
 }

@@ -2,7 +2,7 @@ package io.github.exha.storage.sim;
 
 import io.github.exha.storage.kit.ArrayLun;
 import io.github.exha.storage.kit.ChangeMap;
-import io.github.exha.storage.kit.SparseLun;
+import io.github.exha.storage.kit.ChunkCopy;
 import io.github.exha.storage.spi.ReplicationPair;
 
 /**
@@ -10,7 +10,7 @@ import io.github.exha.storage.spi.ReplicationPair;
  * the source that the target lacks, and chunks written on the target (while it was writable) that the source lacks.
  * A reverse swaps the LUNs and the maps together.
  */
-final class SimPair {
+final class SimPair implements ChunkCopy.Pair<SimArray, SimPair> {
     final SimConsistencyGroup group;
     /** Position in the group's pair list; renumbered when a pair of a DISABLED group is removed. */
     int index;
@@ -19,7 +19,8 @@ final class SimPair {
     ChangeMap sourceChanges;
     ChangeMap targetChanges;
 
-    SimPair(SimConsistencyGroup group, int index, ArrayLun<SimArray, SimPair> source, ArrayLun<SimArray, SimPair> target) {
+    SimPair(SimConsistencyGroup group, int index, ArrayLun<SimArray, SimPair> source,
+            ArrayLun<SimArray, SimPair> target) {
         this.group = group;
         this.index = index;
         this.source = source;
@@ -42,8 +43,28 @@ final class SimPair {
         targetChanges = map;
     }
 
-    /** Bytes a chunk holds in this pair's LUNs (the last chunk may be short). */
-    long chunkBytes(long chunk) {
-        return Math.min(SparseLun.CHUNK_SIZE, source.spec().capacityBytes() - (chunk << SparseLun.CHUNK_SHIFT));
+    @Override
+    public int index() {
+        return index;
+    }
+
+    @Override
+    public ArrayLun<SimArray, SimPair> source() {
+        return source;
+    }
+
+    @Override
+    public ArrayLun<SimArray, SimPair> target() {
+        return target;
+    }
+
+    @Override
+    public ChangeMap sourceChanges() {
+        return sourceChanges;
+    }
+
+    @Override
+    public ChangeMap targetChanges() {
+        return targetChanges;
     }
 }
