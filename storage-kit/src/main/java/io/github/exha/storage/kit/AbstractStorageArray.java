@@ -90,7 +90,7 @@ public abstract class AbstractStorageArray<A extends AbstractStorageArray<A, P, 
     /** Whether replication is writing to this paired LUN now, so an administrator may not change its access state. */
     protected abstract boolean isReceiving(ArrayLun<A, P> lun);
 
-    /** The advice that ends the refusal of {@link #setAccessState} on a receiving LUN, e.g. "Suspend the group first." */
+    /** The advice ending the refusal of {@link #setAccessState} on a receiving LUN ("Suspend the group first."). */
     protected abstract String accessChangeAdvice();
 
     /** Whether this paired LUN is the target of its pair (a READ_ONLY refusal then says so). */
@@ -163,8 +163,8 @@ public abstract class AbstractStorageArray<A extends AbstractStorageArray<A, P, 
         requireArgument(host != null, "a host spec");
         requirePowered("add host " + host.name());
         if (hosts.containsKey(host.name())) {
-            throw new StorageException(StorageErrorCode.ALREADY_EXISTS, "Array '" + name() + "' already has a host named '"
-                    + host.name() + "'.", name(), null, host.name());
+            throw new StorageException(StorageErrorCode.ALREADY_EXISTS, "Array '" + name()
+                    + "' already has a host named '" + host.name() + "'.", name(), null, host.name());
         }
         hosts.put(host.name(), host);
     }
@@ -215,17 +215,17 @@ public abstract class AbstractStorageArray<A extends AbstractStorageArray<A, P, 
         requireArgument(lunSpec != null, "a LUN spec");
         requirePowered("create LUN " + lunSpec.name());
         if (luns.containsKey(lunSpec.name())) {
-            throw new StorageException(StorageErrorCode.ALREADY_EXISTS, "Array '" + name() + "' already has a LUN named '"
-                    + lunSpec.name() + "'.", name(), lunSpec.name(), null);
+            throw new StorageException(StorageErrorCode.ALREADY_EXISTS, "Array '" + name()
+                    + "' already has a LUN named '" + lunSpec.name() + "'.", name(), lunSpec.name(), null);
         }
         if (lunSpec.capacityBytes() > freeBytes() || lunSpec.capacityBytes() > SparseLun.MAX_CAPACITY) {
-            throw new StorageException(StorageErrorCode.INSUFFICIENT_CAPACITY, "Array '" + name() + "' cannot create LUN '"
-                    + lunSpec.name() + "' of " + lunSpec.capacityBytes() + " bytes: only " + freeBytes()
+            throw new StorageException(StorageErrorCode.INSUFFICIENT_CAPACITY, "Array '" + name()
+                    + "' cannot create LUN '" + lunSpec.name() + "' of " + lunSpec.capacityBytes() + " bytes: only " + freeBytes()
                     + " bytes are free.", name(), lunSpec.name(), null);
         }
         if (luns.size() >= maxLuns()) {
-            throw new StorageException(StorageErrorCode.INSUFFICIENT_CAPACITY, "Array '" + name() + "' cannot create LUN '"
-                    + lunSpec.name() + "': it already holds " + luns.size() + " LUNs, its limit (option "
+            throw new StorageException(StorageErrorCode.INSUFFICIENT_CAPACITY, "Array '" + name()
+                    + "' cannot create LUN '" + lunSpec.name() + "': it already holds " + luns.size() + " LUNs, its limit (option "
                     + maxLunsOption() + ").", name(), lunSpec.name(), null);
         }
         ArrayLun<A, P> lun = new ArrayLun<>(self(), lunSpec);

@@ -96,7 +96,7 @@ public final class ChunkCopy<A extends AbstractStorageArray<A, P, ?>, P extends 
         return towardsSource;
     }
 
-    /** The chunks still to send for the pair at {@code index}; a write in the copy's direction marks its chunks here. */
+    /** The chunks still to send for the pair at {@code index}; writes in the copy's direction mark theirs here. */
     public ChangeMap work(int index) {
         return work[index];
     }

@@ -13,9 +13,9 @@ import java.util.Arrays;
  * block, not a chunk (issue 8: a week of logs). Nothing outside this class can tell: the chunk is allocated all the
  * same, reads return the same bytes, copies ship the same chunk.
  *
- * <p>The I/O methods do no validation: the caller ({@link AbstractStorageArray}) checks alignment and range first. They copy
- * straight between the caller's buffer and the block arrays, allocating only when a block first holds a non-zero
- * byte.
+ * <p>The I/O methods do no validation: the caller ({@link AbstractStorageArray}) checks alignment and range first.
+ * They copy straight between the caller's buffer and the block arrays, allocating only when a block first holds a
+ * non-zero byte.
  */
 public final class SparseLun {
     /** Bytes per chunk: the allocation unit, and the unit of change tracking and of copy work. */

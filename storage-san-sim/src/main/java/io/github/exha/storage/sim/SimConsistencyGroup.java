@@ -91,7 +91,8 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
     private Instant oldestTargetWrite;
     private long lostWrites;
 
-    SimConsistencyGroup(String name, ReplicationMode mode, SimArray source, SimArray target, ArrayLink<SimArray> link) {
+    SimConsistencyGroup(String name, ReplicationMode mode, SimArray source, SimArray target,
+            ArrayLink<SimArray> link) {
         this.name = name;
         this.mode = mode;
         this.source = source;
@@ -177,14 +178,16 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
             if (lun.pair() != null) {
                 throw new StorageException(StorageErrorCode.ALREADY_PAIRED, "Cannot add pair " + from.ref() + " -> "
                         + to.ref() + " to consistency group '" + name + "': LUN " + lun.ref()
-                        + " is already paired in consistency group '" + lun.pair().group.name() + "'.", lun.array().name(),
-                        lun.name(), null);
+                        + " is already paired in consistency group '" + lun.pair().group.name() + "'.",
+                        lun.array().name(), lun.name(), null);
             }
         }
-        if (from.spec().capacityBytes() != to.spec().capacityBytes() || from.spec().blockSize() != to.spec().blockSize()) {
+        if (from.spec().capacityBytes() != to.spec().capacityBytes()
+                || from.spec().blockSize() != to.spec().blockSize()) {
             throw new StorageException(StorageErrorCode.CAPACITY_MISMATCH, "Cannot pair " + from.ref() + " ("
-                    + from.spec().capacityBytes() + " bytes, blocks of " + from.spec().blockSize() + ") with " + to.ref() + " ("
-                    + to.spec().capacityBytes() + " bytes, blocks of " + to.spec().blockSize() + ") in consistency group '"
+                    + from.spec().capacityBytes() + " bytes, blocks of " + from.spec().blockSize() + ") with " + to.ref()
+                    + " (" + to.spec().capacityBytes() + " bytes, blocks of " + to.spec().blockSize()
+                    + ") in consistency group '"
                     + name + "': capacity and block size must match.", target.name(), targetLun, null);
         }
         SimPair pair = new SimPair(this, pairs.size(), from, to);
@@ -500,7 +503,8 @@ public final class SimConsistencyGroup implements ConsistencyGroup {
     // ---- data path ---------------------------------------------------------------------------------------------
 
     /** A host wrote to one of the pair's LUNs (already applied there); returns when the write is acknowledged. */
-    CompletableFuture<Void> written(SimPair pair, ArrayLun<SimArray, SimPair> lun, long offset, byte[] buffer, int from, int length) {
+    CompletableFuture<Void> written(SimPair pair, ArrayLun<SimArray, SimPair> lun, long offset, byte[] buffer,
+            int from, int length) {
         boolean onSource = pair.source == lun;
         return switch (state) {
             case DISABLED -> CompletableFuture.completedFuture(null);

@@ -95,7 +95,8 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
     private Instant oldestSourceWrite;
     private long lostWrites;
 
-    CycleConsistencyGroup(String name, ReplicationMode mode, CycleArray source, CycleArray target, ArrayLink<CycleArray> link) {
+    CycleConsistencyGroup(String name, ReplicationMode mode, CycleArray source, CycleArray target,
+            ArrayLink<CycleArray> link) {
         this.name = name;
         this.mode = mode;
         this.source = source;
@@ -186,14 +187,16 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
             if (lun.pair() != null) {
                 throw new StorageException(StorageErrorCode.ALREADY_PAIRED, "Cannot add pair " + from.ref() + " -> "
                         + to.ref() + " to consistency group '" + name + "': LUN " + lun.ref()
-                        + " is already paired in consistency group '" + lun.pair().group.name() + "'.", lun.array().name(),
-                        lun.name(), null);
+                        + " is already paired in consistency group '" + lun.pair().group.name() + "'.",
+                        lun.array().name(), lun.name(), null);
             }
         }
-        if (from.spec().capacityBytes() != to.spec().capacityBytes() || from.spec().blockSize() != to.spec().blockSize()) {
+        if (from.spec().capacityBytes() != to.spec().capacityBytes()
+                || from.spec().blockSize() != to.spec().blockSize()) {
             throw new StorageException(StorageErrorCode.CAPACITY_MISMATCH, "Cannot pair " + from.ref() + " ("
-                    + from.spec().capacityBytes() + " bytes, blocks of " + from.spec().blockSize() + ") with " + to.ref() + " ("
-                    + to.spec().capacityBytes() + " bytes, blocks of " + to.spec().blockSize() + ") in consistency group '"
+                    + from.spec().capacityBytes() + " bytes, blocks of " + from.spec().blockSize() + ") with " + to.ref()
+                    + " (" + to.spec().capacityBytes() + " bytes, blocks of " + to.spec().blockSize()
+                    + ") in consistency group '"
                     + name + "': capacity and block size must match.", target.name(), targetLun, null);
         }
         CyclePair pair = new CyclePair(this, pairs.size(), from, to);
@@ -454,7 +457,8 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
     // ---- data path ---------------------------------------------------------------------------------------------
 
     /** A host wrote to one of the pair's LUNs (already applied there); returns when the write is acknowledged. */
-    CompletableFuture<Void> written(CyclePair pair, ArrayLun<CycleArray, CyclePair> lun, long offset, byte[] buffer, int from, int length) {
+    CompletableFuture<Void> written(CyclePair pair, ArrayLun<CycleArray, CyclePair> lun, long offset, byte[] buffer,
+            int from, int length) {
         boolean onSource = pair.source == lun;
         return switch (state) {
             case DISABLED -> CompletableFuture.completedFuture(null);
