@@ -13,6 +13,7 @@ import java.util.Arrays;
  *   <tr><th>module</th><th>package</th></tr>
  *   <tr><td>core (kernel: {@code <root>.core.kernel..})</td><td>{@code <root>.core..}</td></tr>
  *   <tr><td>storage-spi</td><td>{@code <root>.storage.spi..}</td></tr>
+ *   <tr><td>storage-kit</td><td>{@code <root>.storage.kit..}</td></tr>
  *   <tr><td>storage-tck</td><td>{@code <root>.storage.tck..}</td></tr>
  *   <tr><td>storage-san-sim</td><td>{@code <root>.storage.sim..}</td></tr>
  *   <tr><td>cluster-model</td><td>{@code <root>.cluster..}</td></tr>
@@ -29,6 +30,7 @@ import java.util.Arrays;
 public enum ExhaModule {
     CORE("Core", "core"),
     STORAGE_SPI("Storage SPI", "storage.spi"),
+    STORAGE_KIT("Storage kit", "storage.kit"),
     STORAGE_TCK("Storage TCK", "storage.tck"),
     STORAGE_SAN_SIM("Storage SAN sim", "storage.sim"),
     CLUSTER_MODEL("Cluster model", "cluster"),

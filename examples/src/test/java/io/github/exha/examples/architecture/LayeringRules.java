@@ -10,6 +10,7 @@ import static io.github.exha.examples.architecture.ExhaModule.EXAMPLES;
 import static io.github.exha.examples.architecture.ExhaModule.EXCHANGE_MODEL;
 import static io.github.exha.examples.architecture.ExhaModule.REPLICATION;
 import static io.github.exha.examples.architecture.ExhaModule.ROOT;
+import static io.github.exha.examples.architecture.ExhaModule.STORAGE_KIT;
 import static io.github.exha.examples.architecture.ExhaModule.STORAGE_SAN_SIM;
 import static io.github.exha.examples.architecture.ExhaModule.STORAGE_SPI;
 import static io.github.exha.examples.architecture.ExhaModule.STORAGE_TCK;
@@ -25,13 +26,13 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
  *
  * <pre>
  * examples → upgrade → replication → exchange-model → cluster-model → storage-spi
- * examples → storage-san-sim → storage-spi        storage-tck → storage-spi
+ * examples → storage-san-sim → storage-kit → storage-spi        storage-tck → storage-spi
  * examples → availability → replication (availability estimates)
  * cluster-model, exchange-model, replication, upgrade, availability, examples → core
  * </pre>
  *
  * <p>Modules are recognised by package, per {@link ExhaModule}: core {@code <root>.core..}, storage-spi
- * {@code <root>.storage.spi..}, storage-tck {@code <root>.storage.tck..}, storage-san-sim
+ * {@code <root>.storage.spi..}, storage-kit {@code <root>.storage.kit..}, storage-tck {@code <root>.storage.tck..}, storage-san-sim
  * {@code <root>.storage.sim..}, cluster-model {@code <root>.cluster..}, exchange-model {@code <root>.exchange..},
  * replication {@code <root>.replication..}, upgrade {@code <root>.upgrade..}, examples {@code <root>.examples..}.
  *
@@ -69,7 +70,8 @@ public final class LayeringRules {
                 .whereLayer(CORE.layerName()).mayNotAccessAnyLayer()
                 .whereLayer(STORAGE_SPI.layerName()).mayNotAccessAnyLayer()
                 .whereLayer(STORAGE_TCK.layerName()).mayOnlyAccessLayers(layerNames(STORAGE_SPI))
-                .whereLayer(STORAGE_SAN_SIM.layerName()).mayOnlyAccessLayers(layerNames(STORAGE_SPI))
+                .whereLayer(STORAGE_KIT.layerName()).mayOnlyAccessLayers(layerNames(STORAGE_SPI))
+                .whereLayer(STORAGE_SAN_SIM.layerName()).mayOnlyAccessLayers(layerNames(STORAGE_SPI, STORAGE_KIT))
                 .whereLayer(CLUSTER_MODEL.layerName()).mayOnlyAccessLayers(layerNames(CORE, STORAGE_SPI))
                 .whereLayer(EXCHANGE_MODEL.layerName())
                 .mayOnlyAccessLayers(layerNames(CORE, STORAGE_SPI, CLUSTER_MODEL))
@@ -83,6 +85,8 @@ public final class LayeringRules {
                 // Stated from the callee's side too, so the failure message says who may use these.
                 .whereLayer(STORAGE_SAN_SIM.layerName()).mayOnlyBeAccessedByLayers(layerNames(EXAMPLES))
                 .whereLayer(STORAGE_TCK.layerName()).mayOnlyBeAccessedByLayers(layerNames(EXAMPLES))
+                // the kit is for plugins; the host reaches storage through the SPI only
+                .whereLayer(STORAGE_KIT.layerName()).mayOnlyBeAccessedByLayers(layerNames(STORAGE_SAN_SIM, EXAMPLES))
                 .whereLayer(EXAMPLES.layerName()).mayNotBeAccessedByAnyLayer()
                 .because("arrows point down only (ARCHITECTURE.md, Modules and layering)");
     }

@@ -2,6 +2,7 @@ package io.github.exha.examples.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static io.github.exha.examples.architecture.ExhaModule.ROOT;
+import static io.github.exha.examples.architecture.ExhaModule.STORAGE_KIT;
 import static io.github.exha.examples.architecture.ExhaModule.STORAGE_SAN_SIM;
 import static io.github.exha.examples.architecture.ExhaModule.STORAGE_SPI;
 import static io.github.exha.examples.architecture.ExhaModule.STORAGE_TCK;
@@ -14,7 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * with nothing but the JDK (Style 1; "Storage SPI (JDK only)").
  *
  * <p>Modules are recognised by package, per {@link ExhaModule}: storage-spi {@code <root>.storage.spi..},
- * storage-tck {@code <root>.storage.tck..}, storage-san-sim {@code <root>.storage.sim..}. "The JDK" means
+ * storage-tck {@code <root>.storage.tck..}, storage-kit {@code <root>.storage.kit..}, storage-san-sim {@code <root>.storage.sim..}. "The JDK" means
  * {@code java..}. The rules allow empty modules: today none of the three exists.
  */
 public final class SpiPurityRules {
@@ -23,7 +24,11 @@ public final class SpiPurityRules {
     @ArchTest
     public static final ArchRule SPI_DEPENDS_ONLY_ON_THE_JDK = spiDependsOnlyOnTheJdk(ROOT);
 
-    /** The reference plugin is written exactly as a vendor would: JDK and SPI only. */
+    /** The plugin kit is a library over the SPI: JDK and SPI only, no Guice or exha runtime. */
+    @ArchTest
+    public static final ArchRule KIT_DEPENDS_ONLY_ON_THE_SPI = kitDependsOnlyOnTheSpi(ROOT);
+
+    /** The reference plugin is written exactly as a vendor would: JDK, SPI and the optional kit only. */
     @ArchTest
     public static final ArchRule SIM_PLUGIN_DEPENDS_ONLY_ON_THE_SPI = simPluginDependsOnlyOnTheSpi(ROOT);
 
@@ -47,8 +52,19 @@ public final class SpiPurityRules {
         return classes()
                 .that().resideInAPackage(STORAGE_SAN_SIM.packages(root))
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", STORAGE_SPI.packages(root), STORAGE_SAN_SIM.packages(root))
-                .because("the reference plugin proves the SPI is sufficient on its own")
+                .resideInAnyPackage("java..", STORAGE_SPI.packages(root), STORAGE_KIT.packages(root),
+                        STORAGE_SAN_SIM.packages(root))
+                .because("the reference plugin proves the SPI (with the optional kit a vendor may use too) is"
+                        + " sufficient on its own")
+                .allowEmptyShould(true);
+    }
+
+    public static ArchRule kitDependsOnlyOnTheSpi(String root) {
+        return classes()
+                .that().resideInAPackage(STORAGE_KIT.packages(root))
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", STORAGE_SPI.packages(root), STORAGE_KIT.packages(root))
+                .because("the kit is an optional library for plugin authors, built on the SPI alone")
                 .allowEmptyShould(true);
     }
 

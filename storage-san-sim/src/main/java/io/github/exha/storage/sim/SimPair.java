@@ -1,5 +1,8 @@
 package io.github.exha.storage.sim;
 
+import io.github.exha.storage.kit.ArrayLun;
+import io.github.exha.storage.kit.ChangeMap;
+import io.github.exha.storage.kit.ChunkCopy;
 import io.github.exha.storage.spi.ReplicationPair;
 
 /**
@@ -7,31 +10,32 @@ import io.github.exha.storage.spi.ReplicationPair;
  * the source that the target lacks, and chunks written on the target (while it was writable) that the source lacks.
  * A reverse swaps the LUNs and the maps together.
  */
-final class SimPair {
+final class SimPair implements ChunkCopy.Pair<SimArray, SimPair> {
     final SimConsistencyGroup group;
     /** Position in the group's pair list; renumbered when a pair of a DISABLED group is removed. */
     int index;
-    SimLun source;
-    SimLun target;
+    ArrayLun<SimArray, SimPair> source;
+    ArrayLun<SimArray, SimPair> target;
     ChangeMap sourceChanges;
     ChangeMap targetChanges;
 
-    SimPair(SimConsistencyGroup group, int index, SimLun source, SimLun target) {
+    SimPair(SimConsistencyGroup group, int index, ArrayLun<SimArray, SimPair> source,
+            ArrayLun<SimArray, SimPair> target) {
         this.group = group;
         this.index = index;
         this.source = source;
         this.target = target;
-        this.sourceChanges = new ChangeMap(source.data.chunkCount());
-        this.targetChanges = new ChangeMap(source.data.chunkCount());
+        this.sourceChanges = new ChangeMap(source.data().chunkCount());
+        this.targetChanges = new ChangeMap(source.data().chunkCount());
     }
 
     ReplicationPair ref() {
-        return new ReplicationPair(source.ref, target.ref);
+        return new ReplicationPair(source.ref(), target.ref());
     }
 
     /** Swaps roles: the target becomes the source, with its change map. */
     void swap() {
-        SimLun lun = source;
+        ArrayLun<SimArray, SimPair> lun = source;
         source = target;
         target = lun;
         ChangeMap map = sourceChanges;
@@ -39,8 +43,28 @@ final class SimPair {
         targetChanges = map;
     }
 
-    /** Bytes a chunk holds in this pair's LUNs (the last chunk may be short). */
-    long chunkBytes(long chunk) {
-        return Math.min(SparseLun.CHUNK_SIZE, source.spec.capacityBytes() - (chunk << SparseLun.CHUNK_SHIFT));
+    @Override
+    public int index() {
+        return index;
+    }
+
+    @Override
+    public ArrayLun<SimArray, SimPair> source() {
+        return source;
+    }
+
+    @Override
+    public ArrayLun<SimArray, SimPair> target() {
+        return target;
+    }
+
+    @Override
+    public ChangeMap sourceChanges() {
+        return sourceChanges;
+    }
+
+    @Override
+    public ChangeMap targetChanges() {
+        return targetChanges;
     }
 }

@@ -3,6 +3,8 @@ package io.github.exha.storage.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.exha.storage.kit.ArrayLink;
+import io.github.exha.storage.kit.SparseLun;
 import io.github.exha.storage.spi.ArraySpec;
 import io.github.exha.storage.spi.BlockDevice;
 import io.github.exha.storage.spi.ConsistencyGroup;
@@ -31,7 +33,7 @@ final class Lab {
     final SimStorageProvider provider = new SimStorageProvider();
     final SimArray main;
     final SimArray dr;
-    final SimLink link;
+    final ArrayLink<SimArray> link;
 
     Lab(long seed) {
         context = new TestStorageContext(seed);
@@ -39,7 +41,8 @@ final class Lab {
         dr = (SimArray) provider.createArray(ArraySpec.of("SAN-DR", "Recovery", "DR-0001", 64 * GiB), context);
         main.addHost(new HostSpec("NODE1", List.of("50:06:01:60:00:00:00:01")));
         dr.addHost(new HostSpec("DRNODE1", List.of("50:06:01:60:00:00:00:02")));
-        link = (SimLink) main.connect(dr, new LinkSpec("L1", LATENCY, BANDWIDTH));
+        main.connect(dr, new LinkSpec("L1", LATENCY, BANDWIDTH));
+        link = main.link("L1");
     }
 
     Lab() {

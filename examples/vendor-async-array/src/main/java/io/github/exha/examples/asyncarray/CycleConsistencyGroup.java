@@ -1,29 +1,31 @@
 package io.github.exha.examples.asyncarray;
 
+import io.github.exha.storage.kit.AbstractConsistencyGroup;
+import io.github.exha.storage.kit.ArrayLink;
+import io.github.exha.storage.kit.ArrayLun;
+import io.github.exha.storage.kit.ChangeMap;
+import io.github.exha.storage.kit.SparseLun;
 import io.github.exha.storage.spi.AccessState;
 import io.github.exha.storage.spi.Capability;
-import io.github.exha.storage.spi.ConsistencyGroup;
 import io.github.exha.storage.spi.ReplicationMode;
 import io.github.exha.storage.spi.ReplicationPair;
 import io.github.exha.storage.spi.ReplicationState;
 import io.github.exha.storage.spi.ReplicationStatus;
 import io.github.exha.storage.spi.ResyncDirection;
 import io.github.exha.storage.spi.StorageErrorCode;
-import io.github.exha.storage.spi.StorageEvent;
 import io.github.exha.storage.spi.StorageException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A consistency group of the {@code async-array} plugin, replicating over a {@link CycleLink}; the same object is
+ * A consistency group of the {@code async-array} plugin, replicating over a {@link ArrayLink}; the same object is
  * listed by its source and its target array. The state machine is the one {@link ReplicationState} draws.
  *
  * <p><b>Data path: cycles.</b> Only ASYNC groups exist (a SYNC group is refused when it is created). IN_SYNC, a source
@@ -64,17 +66,7 @@ import java.util.concurrent.CompletableFuture;
  *   <li>disable forgets change maps and queued writes; a later enable copies in full.</li>
  * </ul>
  */
-public final class CycleConsistencyGroup implements ConsistencyGroup {
-    private final String name;
-    private final ReplicationMode mode;
-    private final CycleLink link;
-    private final CycleArray source;
-    private final CycleArray target;
-    private final List<CyclePair> pairs = new ArrayList<>();
-    private ReplicationState state = ReplicationState.DISABLED;
-    /** Bumped whenever in-flight work is abandoned: callbacks of an older epoch do nothing. */
-    private long epoch;
-
+public final class CycleConsistencyGroup extends AbstractConsistencyGroup<CycleArray, CyclePair> {
     /** Writes of closed cycles, shipped over the link and not yet applied, in write order. */
     private final ArrayDeque<AsyncWrite> asyncQueue = new ArrayDeque<>();
     private long asyncQueuedBytes;
@@ -83,37 +75,25 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
     private long openCycleBytes;
     /** The epoch in which a cycle close is scheduled; none is when it differs from {@link #epoch}. */
     private long cycleCloseEpoch = -1;
-    private Copy copy;
 
     /** Source-side writes the target lacks while not replicating, and when the oldest was acknowledged. */
     private long sourceWrites;
     private Instant oldestSourceWrite;
     private long lostWrites;
 
-    CycleConsistencyGroup(String name, ReplicationMode mode, CycleArray source, CycleArray target, CycleLink link) {
-        this.name = name;
-        this.mode = mode;
-        this.source = source;
-        this.target = target;
-        this.link = link;
+    CycleConsistencyGroup(String name, ReplicationMode mode, CycleArray source, CycleArray target,
+            ArrayLink<CycleArray> link) {
+        super(name, mode, source, target, link);
     }
 
     @Override
-    public String name() {
-        return name;
+    protected CyclePair newPair(int index, ArrayLun<CycleArray, CyclePair> source, ArrayLun<CycleArray, CyclePair> target) {
+        return new CyclePair(this, index, source, target);
     }
 
     @Override
-    public ReplicationMode mode() {
-        return mode;
-    }
-
-    CycleLink link() {
-        return link;
-    }
-
-    ReplicationState state() {
-        return state;
+    protected void renumber(CyclePair pair, int index) {
+        pair.index = index;
     }
 
     /** Writes failovers left behind on the source, never shipped to the target, since the group was created. */
@@ -145,121 +125,7 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
         return oldest == null ? Optional.empty() : Optional.of(oldest.acknowledged());
     }
 
-    private long changedBytes() {
-        long bytes = 0;
-        for (CyclePair pair : pairs) {
-            for (long chunk = pair.sourceChanges.nextSet(0); chunk >= 0; chunk = pair.sourceChanges.nextSet(chunk + 1)) {
-                bytes += pair.chunkBytes(chunk);
-            }
-        }
-        return bytes;
-    }
-
     // ---- operations ------------------------------------------------------------------------------------------
-
-    @Override
-    public void addPair(String sourceLun, String targetLun) {
-        if (state != ReplicationState.DISABLED) {
-            throw refused(StorageErrorCode.INVALID_STATE, "add pair " + sourceLun + " -> " + targetLun,
-                    "pairs may be added only while the group is DISABLED, and it is " + state, sourceLun);
-        }
-        source.requirePowered("add pair " + sourceLun + " -> " + targetLun + " to consistency group " + name);
-        target.requirePowered("add pair " + sourceLun + " -> " + targetLun + " to consistency group " + name);
-        CycleLun from = source.findLun(sourceLun);
-        if (from == null) {
-            throw new StorageException(StorageErrorCode.NOT_FOUND, "Cannot add pair to consistency group '" + name
-                    + "': array '" + source.name() + "' has no LUN named '" + sourceLun + "'.", source.name(), sourceLun,
-                    null);
-        }
-        CycleLun to = target.findLun(targetLun);
-        if (to == null) {
-            throw new StorageException(StorageErrorCode.NOT_FOUND, "Cannot add pair to consistency group '" + name
-                    + "': array '" + target.name() + "' has no LUN named '" + targetLun + "'.", target.name(), targetLun,
-                    null);
-        }
-        for (CycleLun lun : List.of(from, to)) {
-            if (lun.pair != null) {
-                throw new StorageException(StorageErrorCode.ALREADY_PAIRED, "Cannot add pair " + from.ref + " -> "
-                        + to.ref + " to consistency group '" + name + "': LUN " + lun.ref
-                        + " is already paired in consistency group '" + lun.pair.group.name() + "'.", lun.array.name(),
-                        lun.name(), null);
-            }
-        }
-        if (from.spec.capacityBytes() != to.spec.capacityBytes() || from.spec.blockSize() != to.spec.blockSize()) {
-            throw new StorageException(StorageErrorCode.CAPACITY_MISMATCH, "Cannot pair " + from.ref + " ("
-                    + from.spec.capacityBytes() + " bytes, blocks of " + from.spec.blockSize() + ") with " + to.ref + " ("
-                    + to.spec.capacityBytes() + " bytes, blocks of " + to.spec.blockSize() + ") in consistency group '"
-                    + name + "': capacity and block size must match.", target.name(), targetLun, null);
-        }
-        CyclePair pair = new CyclePair(this, pairs.size(), from, to);
-        pairs.add(pair);
-        from.pair = pair;
-        to.pair = pair;
-    }
-
-    @Override
-    public void removePair(String sourceLun) {
-        if (state != ReplicationState.DISABLED) {
-            throw refused(StorageErrorCode.INVALID_STATE, "remove pair " + sourceLun,
-                    "pairs may be removed only while the group is DISABLED, and it is " + state, sourceLun);
-        }
-        source.requirePowered("remove pair " + sourceLun + " from consistency group " + name);
-        target.requirePowered("remove pair " + sourceLun + " from consistency group " + name);
-        CyclePair found = null;
-        for (CyclePair pair : pairs) {
-            if (pair.source.name().equals(sourceLun)) {
-                found = pair;
-            }
-        }
-        if (found == null) {
-            throw new StorageException(StorageErrorCode.NOT_FOUND, "Consistency group '" + name
-                    + "' has no pair whose source is LUN '" + sourceLun + "' on array '" + source.name() + "'.",
-                    source.name(), sourceLun, null);
-        }
-        pairs.remove(found);
-        found.source.pair = null;
-        found.target.pair = null;
-        // Pair indexes name slots in copy-work arrays; a DISABLED group has no work in flight, so renumbering is safe.
-        for (int i = 0; i < pairs.size(); i++) {
-            pairs.get(i).index = i;
-        }
-    }
-
-    @Override
-    public void enable() {
-        if (state != ReplicationState.DISABLED) {
-            throw refused(StorageErrorCode.INVALID_STATE, "enable", "it is " + state + ", not DISABLED", null);
-        }
-        if (pairs.isEmpty()) {
-            throw refused(StorageErrorCode.INVALID_STATE, "enable", "it has no pairs", null);
-        }
-        requireReachable("enable", true);
-        epoch++;
-        ChangeMap[] work = new ChangeMap[pairs.size()];
-        for (CyclePair pair : pairs) {
-            pair.sourceChanges.clearAll();
-            pair.targetChanges.clearAll();
-            ChangeMap all = new ChangeMap(pair.source.data.chunkCount());
-            // only written chunks travel; every other chunk of the target becomes a hole (zeros) right away
-            for (long chunk = pair.target.data.nextAllocated(0); chunk >= 0;
-                    chunk = pair.target.data.nextAllocated(chunk + 1)) {
-                if (!pair.source.data.isAllocated(chunk)) {
-                    pair.target.data.putChunk(chunk, null);
-                }
-            }
-            for (long chunk = pair.source.data.nextAllocated(0); chunk >= 0;
-                    chunk = pair.source.data.nextAllocated(chunk + 1)) {
-                all.set(chunk);
-            }
-            work[pair.index] = all;
-        }
-        clearTracking();
-        ReplicationState from = beginCopy(false, work, () -> { });
-        for (CyclePair pair : pairs) {
-            target.changeAccess(pair.target, AccessState.READ_ONLY, "replication target of " + name);
-        }
-        announce(from, "enable: full copy", Map.of());
-    }
 
     @Override
     public void suspend() {
@@ -289,7 +155,7 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
             case SUSPENDED, DISCONNECTED -> {
                 for (CyclePair pair : pairs) {
                     if (!pair.targetChanges.isEmpty()) {
-                        throw refused(StorageErrorCode.INVALID_STATE, "resume", "target LUN " + pair.target.ref
+                        throw refused(StorageErrorCode.INVALID_STATE, "resume", "target LUN " + pair.target.ref()
                                 + " was written while the group was " + state + "; use resync(SOURCE_TO_TARGET) to"
                                 + " discard those writes (this array cannot resync from the target)",
                                 pair.source.name());
@@ -302,7 +168,7 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
                 for (CyclePair pair : pairs) {
                     work[pair.index] = withEveryWrittenChunk(pair.sourceChanges, pair.source);
                     chunks += work[pair.index].count();
-                    pair.sourceChanges = new ChangeMap(pair.source.data.chunkCount());
+                    pair.sourceChanges = new ChangeMap(pair.source.data().chunkCount());
                 }
                 ReplicationState from = beginCopy(false, work, () -> { });
                 for (CyclePair pair : pairs) {
@@ -437,11 +303,11 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
     }
 
     /** Whether replication writes to this LUN now, so the administrator may not change its access state. */
-    boolean isReceiving(CycleLun lun) {
-        CyclePair pair = lun.pair;
+    boolean isReceiving(ArrayLun<CycleArray, CyclePair> lun) {
+        CyclePair pair = lun.pair();
         return switch (state) {
             case IN_SYNC -> pair.target == lun;
-            case SYNCHRONIZING -> copy.towardsSource ? pair.source == lun : pair.target == lun;
+            case SYNCHRONIZING -> copy.towardsSource() ? pair.source == lun : pair.target == lun;
             case DISABLED, SUSPENDED, DISCONNECTED, SPLIT, FAILED_OVER -> false;
         };
     }
@@ -449,7 +315,8 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
     // ---- data path ---------------------------------------------------------------------------------------------
 
     /** A host wrote to one of the pair's LUNs (already applied there); returns when the write is acknowledged. */
-    CompletableFuture<Void> written(CyclePair pair, CycleLun lun, long offset, byte[] buffer, int from, int length) {
+    CompletableFuture<Void> written(CyclePair pair, ArrayLun<CycleArray, CyclePair> lun, long offset, byte[] buffer,
+            int from, int length) {
         boolean onSource = pair.source == lun;
         return switch (state) {
             case DISABLED -> CompletableFuture.completedFuture(null);
@@ -465,9 +332,9 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
                 };
             }
             case SYNCHRONIZING -> {
-                if (onSource != copy.towardsSource) {
+                if (onSource != copy.towardsSource()) {
                     // the copy runs from this side: the chunk goes (again) with it
-                    copy.work[pair.index].setRange(offset, length);
+                    copy.work(pair.index).setRange(offset, length);
                     if (onSource) {
                         countSourceWrite();
                     }
@@ -537,7 +404,7 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
                 }
                 AsyncWrite head = asyncQueue.pollFirst();
                 asyncQueuedBytes -= head.data().length;
-                head.pair().target.data.write(head.offset(), head.data(), 0, head.data().length);
+                head.pair().target.data().write(head.offset(), head.data(), 0, head.data().length);
             });
         }
     }
@@ -569,94 +436,32 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
             ChangeMap union = pair.sourceChanges;
             union.addAll(pair.targetChanges);
             work[pair.index] = union;
-            pair.sourceChanges = new ChangeMap(pair.source.data.chunkCount());
+            pair.sourceChanges = new ChangeMap(pair.source.data().chunkCount());
             pair.targetChanges.clearAll();
         }
         return work;
     }
 
     /** Adds every chunk {@code side} holds data in to {@code changes}: this array copies in full, not incrementally. */
-    private static ChangeMap withEveryWrittenChunk(ChangeMap changes, CycleLun side) {
-        for (long chunk = side.data.nextAllocated(0); chunk >= 0; chunk = side.data.nextAllocated(chunk + 1)) {
+    private static ChangeMap withEveryWrittenChunk(ChangeMap changes, ArrayLun<CycleArray, CyclePair> side) {
+        for (long chunk = side.data().nextAllocated(0); chunk >= 0; chunk = side.data().nextAllocated(chunk + 1)) {
             changes.set(chunk);
         }
         return changes;
     }
 
-    private void clearTracking() {
+    @Override
+    protected void clearTracking() {
         sourceWrites = 0;
         oldestSourceWrite = null;
     }
 
-    /**
-     * Sets up copy work and enters SYNCHRONIZING before anything is announced, so a listener reacting to the access
-     * changes that follow already sees the copy (and its writes join it). The copy starts from the scheduler, so the
-     * caller sees SYNCHRONIZING even when there is nothing to copy.
-     */
-    private ReplicationState beginCopy(boolean towardsSource, ChangeMap[] work, Runnable whenDone) {
-        copy = new Copy(towardsSource, work, whenDone, epoch);
-        Copy started = copy;
-        link.schedule(Duration.ZERO, started::pump);
-        return enter(ReplicationState.SYNCHRONIZING);
-    }
-
-    private void copyDone(Copy done) {
-        copy = null;
-        clearTracking();
-        ReplicationState from = enter(ReplicationState.IN_SYNC);
-        done.whenDone.run();
-        announce(from, "copy complete", Map.of("copiedBytes", Long.toString(done.copiedBytes)));
-    }
-
     // ---- plumbing -----------------------------------------------------------------------------------------------
-
-    /** Sets the state at once (callbacks from the events that follow see it); returns the previous one. */
-    private ReplicationState enter(ReplicationState to) {
-        ReplicationState from = state;
-        state = to;
-        return from;
-    }
-
-    /** Journals a transition made by {@link #enter}, if it was one. */
-    private void announce(ReplicationState from, String reason, Map<String, String> extra) {
-        if (from == state) {
-            return;
-        }
-        Map<String, String> details = new LinkedHashMap<>(extra);
-        details.put("from", from.name());
-        details.put("to", state.name());
-        details.put("reason", reason);
-        observer().emit(StorageEvent.Type.REPLICATION_STATE_CHANGED, name, details);
-    }
-
-    private CycleArray observer() {
-        return source.isPoweredOn() || !target.isPoweredOn() ? source : target;
-    }
-
-    private void requireReachable(String what, boolean needLink) {
-        source.requirePowered(what + " consistency group " + name);
-        target.requirePowered(what + " consistency group " + name);
-        if (needLink && link.state() != io.github.exha.storage.spi.LinkState.UP) {
-            throw new StorageException(StorageErrorCode.UNREACHABLE, "Cannot " + what + " consistency group '" + name
-                    + "': link '" + link.spec().name() + "' is down.", source.name());
-        }
-    }
 
     private StorageException unsupported(String what, Capability capability) {
         return new StorageException(StorageErrorCode.UNSUPPORTED_CAPABILITY, "Cannot " + what + " consistency group '"
                 + name + "' (" + source.name() + " -> " + target.name() + "): vendor " + CycleStorageProvider.VENDOR_ID
                 + " does not support " + capability + ".", source.name());
-    }
-
-    private StorageException refused(StorageErrorCode code, String what, String why, String lun) {
-        return new StorageException(code, "Cannot " + what + " consistency group '" + name + "' (" + source.name()
-                + " -> " + target.name() + "): " + why + ".", source.name(), lun, null);
-    }
-
-    @Override
-    public String toString() {
-        return "consistency group " + name + " (" + mode + ", " + state + ", " + source.name() + " -> " + target.name()
-                + ")";
     }
 
     /** What status() reports as lag. */
@@ -665,125 +470,5 @@ public final class CycleConsistencyGroup implements ConsistencyGroup {
 
     /** An ASYNC write acknowledged and not yet applied on the target. */
     private record AsyncWrite(CyclePair pair, long offset, byte[] data, Instant acknowledged) {
-    }
-
-    /** A chunk on its way. */
-    private record ChunkInFlight(CyclePair pair, long chunk, long bytes) {
-    }
-
-    /** Copy work: the chunks still to send per pair, in one direction, keeping the link busy. */
-    private final class Copy {
-        final boolean towardsSource;
-        final ChangeMap[] work;
-        final long[] cursor;
-        final Runnable whenDone;
-        final long startedIn;
-        final ArrayDeque<ChunkInFlight> inFlight = new ArrayDeque<>();
-        long inFlightBytes;
-        long copiedBytes;
-        boolean pumpPending = true;
-        int pairIndex;
-
-        Copy(boolean towardsSource, ChangeMap[] work, Runnable whenDone, long startedIn) {
-            this.towardsSource = towardsSource;
-            this.work = work;
-            this.cursor = new long[work.length];
-            this.whenDone = whenDone;
-            this.startedIn = startedIn;
-        }
-
-        private boolean current() {
-            return copy == this && epoch == startedIn;
-        }
-
-        long remainingBytes() {
-            long bytes = inFlightBytes;
-            for (CyclePair pair : pairs) {
-                ChangeMap map = work[pair.index];
-                for (long chunk = map.nextSet(0); chunk >= 0; chunk = map.nextSet(chunk + 1)) {
-                    bytes += pair.chunkBytes(chunk);
-                }
-            }
-            return bytes;
-        }
-
-        double progress() {
-            long remaining = remainingBytes();
-            long total = copiedBytes + remaining;
-            return total == 0 ? 0.0 : Math.min(1.0, (double) copiedBytes / total);
-        }
-
-        /** Sends chunks while the link's direction is free, then waits until it frees up again. */
-        void pump() {
-            pumpPending = false;
-            if (!current()) {
-                return;
-            }
-            while (true) {
-                CyclePair pair = null;
-                long chunk = -1;
-                for (int tried = 0; tried < work.length && chunk < 0; tried++) {
-                    int index = (pairIndex + tried) % work.length;
-                    ChangeMap map = work[index];
-                    if (map.isEmpty()) {
-                        continue;
-                    }
-                    chunk = map.nextSet(cursor[index]);
-                    if (chunk < 0) {
-                        // writes made chunks behind the cursor dirty again: wrap around
-                        chunk = map.nextSet(0);
-                    }
-                    pair = pairs.get(index);
-                    pairIndex = index;
-                }
-                if (chunk < 0) {
-                    if (inFlight.isEmpty()) {
-                        copyDone(this);
-                    }
-                    return;
-                }
-                work[pair.index].clear(chunk);
-                cursor[pair.index] = chunk + 1;
-                CycleLun from = towardsSource ? pair.target : pair.source;
-                CycleLun to = towardsSource ? pair.source : pair.target;
-                byte[] data = from.data.copyChunk(chunk);
-                long bytes = data == null ? 0 : pair.chunkBytes(chunk);
-                ChunkInFlight sending = new ChunkInFlight(pair, chunk, pair.chunkBytes(chunk));
-                inFlight.addLast(sending);
-                inFlightBytes += sending.bytes();
-                long chunkIndex = chunk;
-                Instant leaves = link.transmit(from.array, bytes, () -> arrived(sending, to, chunkIndex, data));
-                Instant now = link.now();
-                if (leaves.isAfter(now)) {
-                    pumpPending = true;
-                    link.schedule(Duration.between(now, leaves), this::pump);
-                    return;
-                }
-            }
-        }
-
-        private void arrived(ChunkInFlight chunk, CycleLun to, long index, byte[] data) {
-            if (!current()) {
-                return;
-            }
-            inFlight.remove(chunk);
-            inFlightBytes -= chunk.bytes();
-            to.data.putChunk(index, data);
-            copiedBytes += chunk.bytes();
-            if (!pumpPending) {
-                pump();
-            }
-        }
-
-        /** Puts unfinished work back into the winning side's change maps. */
-        void returnWork() {
-            for (CyclePair pair : pairs) {
-                ChangeMap winner = towardsSource ? pair.targetChanges : pair.sourceChanges;
-                winner.addAll(work[pair.index]);
-            }
-            for (ChunkInFlight chunk : inFlight) {
-                (towardsSource ? chunk.pair().targetChanges : chunk.pair().sourceChanges).set(chunk.chunk());
-            }
-        }
     }
 }

@@ -4,8 +4,9 @@
  * version, capabilities) creates {@link io.github.exha.examples.asyncarray.CycleArray}s holding thin-provisioned LUNs
  * in 64 KiB chunks, with LUN masking and access states, replicating only asynchronously, in cycles, in
  * {@link io.github.exha.examples.asyncarray.CycleConsistencyGroup}s over
- * {@link io.github.exha.examples.asyncarray.CycleLink}s that model latency, bandwidth and faults. All time,
+ * storage-kit {@link io.github.exha.storage.kit.ArrayLink}s that model latency, bandwidth and faults. All time,
  * scheduling and randomness come from the host's {@link io.github.exha.storage.spi.StorageContext}, so one seed gives
- * one outcome. Depends on the storage SPI and the JDK only.
+ * one outcome. Depends on the storage SPI, the optional storage kit and the JDK only: the kit gives the LUNs, links
+ * and array skeleton, this package the replication semantics.
  */
 package io.github.exha.examples.asyncarray;

@@ -1,40 +1,43 @@
-package io.github.exha.storage.sim;
+package io.github.exha.storage.kit;
 
 /**
  * A sparse bitmap of changed chunks on one side of a replication pair: set when a write lands that the other side does
  * not have, cleared when a copy takes the chunk over. Pages of {@value #PAGE_BITS} bits are allocated on first use, so
  * tracking a 2 TB LUN costs only the regions written.
  */
-final class ChangeMap {
+public final class ChangeMap {
     private static final int PAGE_WORDS = 1024;
-    static final int PAGE_BITS = PAGE_WORDS * 64;
+    /** Chunks per page of the bitmap: the unit of allocation. */
+    public static final int PAGE_BITS = PAGE_WORDS * 64;
     private static final int PAGE_SHIFT = 16;
 
     private final long chunks;
     private final long[][] pages;
     private long count;
 
-    ChangeMap(long chunks) {
+    /** An empty map covering {@code chunks} chunks (usually {@link SparseLun#chunkCount()} of the LUN). */
+    public ChangeMap(long chunks) {
         this.chunks = chunks;
         this.pages = new long[(int) ((chunks + PAGE_BITS - 1) >>> PAGE_SHIFT)][];
     }
 
     /** The number of chunks the map covers. */
-    long chunks() {
+    public long chunks() {
         return chunks;
     }
 
     /** How many chunks are marked. */
-    long count() {
+    public long count() {
         return count;
     }
 
-    boolean isEmpty() {
+    /** Whether no chunk is marked. */
+    public boolean isEmpty() {
         return count == 0;
     }
 
     /** Marks a chunk changed. */
-    void set(long chunk) {
+    public void set(long chunk) {
         int top = (int) (chunk >>> PAGE_SHIFT);
         long[] page = pages[top];
         if (page == null) {
@@ -50,7 +53,7 @@ final class ChangeMap {
     }
 
     /** Marks every chunk a byte range touches. */
-    void setRange(long offset, long length) {
+    public void setRange(long offset, long length) {
         if (length <= 0) {
             return;
         }
@@ -61,7 +64,7 @@ final class ChangeMap {
     }
 
     /** Unmarks a chunk. */
-    void clear(long chunk) {
+    public void clear(long chunk) {
         long[] page = pages[(int) (chunk >>> PAGE_SHIFT)];
         if (page == null) {
             return;
@@ -74,13 +77,14 @@ final class ChangeMap {
         }
     }
 
-    boolean get(long chunk) {
+    /** Whether a chunk is marked. */
+    public boolean get(long chunk) {
         long[] page = pages[(int) (chunk >>> PAGE_SHIFT)];
         return page != null && (page[(int) ((chunk & (PAGE_BITS - 1)) >>> 6)] & (1L << (chunk & 63))) != 0;
     }
 
     /** The first marked chunk at or after {@code from}, or -1. */
-    long nextSet(long from) {
+    public long nextSet(long from) {
         if (count == 0) {
             return -1;
         }
@@ -111,14 +115,14 @@ final class ChangeMap {
     }
 
     /** Adds every chunk marked in {@code other}. */
-    void addAll(ChangeMap other) {
+    public void addAll(ChangeMap other) {
         for (long chunk = other.nextSet(0); chunk >= 0; chunk = other.nextSet(chunk + 1)) {
             set(chunk);
         }
     }
 
     /** Unmarks everything. */
-    void clearAll() {
+    public void clearAll() {
         java.util.Arrays.fill(pages, null);
         count = 0;
     }

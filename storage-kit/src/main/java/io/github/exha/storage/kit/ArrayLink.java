@@ -1,4 +1,4 @@
-package io.github.exha.examples.asyncarray;
+package io.github.exha.storage.kit;
 
 import io.github.exha.storage.spi.LinkSpec;
 import io.github.exha.storage.spi.LinkState;
@@ -13,21 +13,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A replication link between two {@link CycleArray}s with a one-way latency and a bandwidth.
+ * A replication link between two {@link AbstractStorageArray}s with a one-way latency and a bandwidth.
  *
  * <p>The link is full duplex: each direction is a FIFO. A transfer of N bytes offered at t starts when the direction
  * is free ({@code max(t, busyUntil)}), occupies it for N / bandwidth, and arrives one latency after it left, so
  * arrivals keep the order transfers were offered in. Acknowledgements ({@link #signal}) are small enough to take
- * latency only. {@link #disconnect()} drops every transfer in flight (their senders still hold the data as pending)
- * and frees both directions.
+ * latency only. {@link #disconnect()} drops every transfer in flight (their senders still hold the data as pending),
+ * frees both directions and then tells the plugin ({@link AbstractStorageArray#linkDown}) so its groups can react.
  *
  * <p>Time and scheduling come from the context of {@link #arrayA()} (the array that connected): both ends of a link
  * must share the lab's virtual time.
+ *
+ * @param <A> the plugin's array type
  */
-final class CycleLink implements ReplicationLink {
+public final class ArrayLink<A extends AbstractStorageArray<A, ?, ?>> implements ReplicationLink {
     private final LinkSpec spec;
-    private final CycleArray a;
-    private final CycleArray b;
+    private final A a;
+    private final A b;
     private LinkState state = LinkState.UP;
     private Instant busyFromA = Instant.MIN;
     private Instant busyFromB = Instant.MIN;
@@ -35,7 +37,7 @@ final class CycleLink implements ReplicationLink {
     private long nextTransfer;
     private long bytesSent;
 
-    CycleLink(LinkSpec spec, CycleArray a, CycleArray b) {
+    ArrayLink(LinkSpec spec, A a, A b) {
         this.spec = spec;
         this.a = a;
         this.b = b;
@@ -66,28 +68,33 @@ final class CycleLink implements ReplicationLink {
         return bytesSent;
     }
 
-    CycleArray endA() {
+    /** The array that connected the link. */
+    public A endA() {
         return a;
     }
 
-    CycleArray endB() {
+    /** The array it was connected to. */
+    public A endB() {
         return b;
     }
 
     /** Whether the link joins these two arrays, in either order. */
-    boolean joins(CycleArray one, CycleArray other) {
+    public boolean joins(A one, A other) {
         return (a == one && b == other) || (a == other && b == one);
     }
 
-    CycleArray otherEnd(CycleArray end) {
+    /** The end that is not {@code end}. */
+    public A otherEnd(A end) {
         return end == a ? b : a;
     }
 
-    Instant now() {
+    /** The lab's virtual time. */
+    public Instant now() {
         return a.context().clock().instant();
     }
 
-    StorageScheduler.Cancellable schedule(Duration delay, Runnable action) {
+    /** Runs {@code action} after {@code delay} of virtual time. */
+    public StorageScheduler.Cancellable schedule(Duration delay, Runnable action) {
         return a.context().scheduler().schedule(delay, action);
     }
 
@@ -97,7 +104,7 @@ final class CycleLink implements ReplicationLink {
      *
      * @return when the transfer has left {@code from} (the direction is free again then)
      */
-    Instant transmit(CycleArray from, long bytes, Runnable onArrival) {
+    public Instant transmit(A from, long bytes, Runnable onArrival) {
         Instant now = now();
         Instant busy = from == a ? busyFromA : busyFromB;
         Instant start = busy.isAfter(now) ? busy : now;
@@ -112,8 +119,8 @@ final class CycleLink implements ReplicationLink {
         return end;
     }
 
-    /** Sends a message that takes latency but no bandwidth (an acknowledgement). */
-    void signal(Runnable onArrival) {
+    /** Sends a message that takes latency but no bandwidth (an acknowledgement). The link must be UP. */
+    public void signal(Runnable onArrival) {
         deliver(spec.latency(), onArrival);
     }
 
@@ -145,9 +152,7 @@ final class CycleLink implements ReplicationLink {
         busyFromA = Instant.MIN;
         busyFromB = Instant.MIN;
         emitStateChange(LinkState.UP, LinkState.DOWN);
-        for (CycleConsistencyGroup group : groups()) {
-            group.lost("link " + spec.name() + " down");
-        }
+        a.linkDown(this);
     }
 
     @Override
@@ -159,18 +164,8 @@ final class CycleLink implements ReplicationLink {
         emitStateChange(LinkState.DOWN, LinkState.UP);
     }
 
-    private List<CycleConsistencyGroup> groups() {
-        List<CycleConsistencyGroup> groups = new ArrayList<>();
-        for (CycleConsistencyGroup group : a.groups()) {
-            if (group.link() == this) {
-                groups.add(group);
-            }
-        }
-        return groups;
-    }
-
     private void emitStateChange(LinkState from, LinkState to) {
-        CycleArray observer = a.isPoweredOn() || !b.isPoweredOn() ? a : b;
+        A observer = a.isPoweredOn() || !b.isPoweredOn() ? a : b;
         observer.emit(StorageEvent.Type.LINK_STATE_CHANGED, spec.name(), Map.of("from", from.name(), "to", to.name()));
     }
 

@@ -1,4 +1,4 @@
-package io.github.exha.storage.sim;
+package io.github.exha.storage.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,16 +1,16 @@
-package io.github.exha.examples.asyncarray;
+package io.github.exha.storage.kit;
 
 import io.github.exha.storage.spi.BlockDevice;
 import io.github.exha.storage.spi.LunRef;
 import java.util.concurrent.CompletableFuture;
 
 /** One LUN as one host sees it; every I/O is checked by the array at the moment it is made. */
-final class CycleBlockDevice implements BlockDevice {
-    private final CycleArray array;
-    private final CycleLun lun;
+final class ArrayBlockDevice<A extends AbstractStorageArray<A, P, ?>, P> implements BlockDevice {
+    private final A array;
+    private final ArrayLun<A, P> lun;
     private final String host;
 
-    CycleBlockDevice(CycleArray array, CycleLun lun, String host) {
+    ArrayBlockDevice(A array, ArrayLun<A, P> lun, String host) {
         this.array = array;
         this.lun = lun;
         this.host = host;
@@ -18,7 +18,7 @@ final class CycleBlockDevice implements BlockDevice {
 
     @Override
     public LunRef lun() {
-        return lun.ref;
+        return lun.ref();
     }
 
     @Override
@@ -28,12 +28,12 @@ final class CycleBlockDevice implements BlockDevice {
 
     @Override
     public int blockSize() {
-        return lun.spec.blockSize();
+        return lun.spec().blockSize();
     }
 
     @Override
     public long capacityBytes() {
-        return lun.spec.capacityBytes();
+        return lun.spec().capacityBytes();
     }
 
     @Override
@@ -53,6 +53,6 @@ final class CycleBlockDevice implements BlockDevice {
 
     @Override
     public String toString() {
-        return lun.ref + " as seen by " + host;
+        return lun.ref() + " as seen by " + host;
     }
 }

@@ -1,4 +1,4 @@
-package io.github.exha.examples.asyncarray;
+package io.github.exha.storage.kit;
 
 import java.util.Arrays;
 
@@ -13,26 +13,27 @@ import java.util.Arrays;
  * block, not a chunk (issue 8: a week of logs). Nothing outside this class can tell: the chunk is allocated all the
  * same, reads return the same bytes, copies ship the same chunk.
  *
- * <p>The I/O methods do no validation: {@link CycleArray} checks alignment and range before calling them. They copy
- * straight between the caller's buffer and the block arrays, allocating only when a block first holds a non-zero
- * byte.
+ * <p>The I/O methods do no validation: the caller ({@link AbstractStorageArray}) checks alignment and range first.
+ * They copy straight between the caller's buffer and the block arrays, allocating only when a block first holds a
+ * non-zero byte.
  */
-final class SparseLun {
+public final class SparseLun {
     /** Bytes per chunk: the allocation unit, and the unit of change tracking and of copy work. */
-    static final int CHUNK_SIZE = 64 * 1024;
-    static final int CHUNK_SHIFT = 16;
+    public static final int CHUNK_SIZE = 64 * 1024;
+    /** log2 of {@link #CHUNK_SIZE}: {@code offset >>> CHUNK_SHIFT} is the chunk of a byte. */
+    public static final int CHUNK_SHIFT = 16;
     private static final int CHUNK_MASK = CHUNK_SIZE - 1;
     /** Bytes per block: the unit of memory within a chunk. */
-    static final int BLOCK_SIZE = 4 * 1024;
+    public static final int BLOCK_SIZE = 4 * 1024;
     private static final int BLOCK_SHIFT = 12;
     private static final int BLOCK_MASK = BLOCK_SIZE - 1;
     private static final int CHUNK_BLOCKS = CHUNK_SIZE / BLOCK_SIZE;
     /** Chunks per second-level page. */
-    static final int PAGE_CHUNKS = 1024;
+    public static final int PAGE_CHUNKS = 1024;
     private static final int PAGE_SHIFT = 10;
     private static final int PAGE_MASK = PAGE_CHUNKS - 1;
     /** The largest LUN this table can address: 2^31 pages of 1024 chunks would be absurd; keep it to an int of chunks. */
-    static final long MAX_CAPACITY = (long) Integer.MAX_VALUE * CHUNK_SIZE;
+    public static final long MAX_CAPACITY = (long) Integer.MAX_VALUE * CHUNK_SIZE;
 
     private final long capacityBytes;
     // page -> chunk -> block -> bytes; a null chunk is a hole, a null block within an allocated chunk holds zeros
@@ -40,37 +41,40 @@ final class SparseLun {
     private long allocatedChunks;
     private long heldBlocks;
 
-    SparseLun(long capacityBytes) {
+    /** An empty (all-hole) LUN of {@code capacityBytes}, at most {@link #MAX_CAPACITY}. */
+    public SparseLun(long capacityBytes) {
         this.capacityBytes = capacityBytes;
         long chunks = chunkCount(capacityBytes);
         this.pages = new byte[(int) ((chunks + PAGE_CHUNKS - 1) >>> PAGE_SHIFT)][][][];
     }
 
     /** How many chunks a LUN of this size spans. */
-    static long chunkCount(long capacityBytes) {
+    public static long chunkCount(long capacityBytes) {
         return (capacityBytes + CHUNK_SIZE - 1) >>> CHUNK_SHIFT;
     }
 
-    long capacityBytes() {
+    /** The LUN's size in bytes. */
+    public long capacityBytes() {
         return capacityBytes;
     }
 
-    long chunkCount() {
+    /** How many chunks this LUN spans (the last may be short). */
+    public long chunkCount() {
         return chunkCount(capacityBytes);
     }
 
     /** Bytes the array reports as allocated: allocated chunks times the chunk size. */
-    long allocatedBytes() {
+    public long allocatedBytes() {
         return allocatedChunks * CHUNK_SIZE;
     }
 
     /** Bytes really held in memory: the blocks holding a non-zero byte. */
-    long heldBytes() {
+    public long heldBytes() {
         return heldBlocks * BLOCK_SIZE;
     }
 
     /** Copies {@code length} bytes at {@code offset} into {@code target[from..]}; holes read as zeros. */
-    void read(long offset, byte[] target, int from, int length) {
+    public void read(long offset, byte[] target, int from, int length) {
         long position = offset;
         int at = from;
         int remaining = length;
@@ -92,7 +96,7 @@ final class SparseLun {
     }
 
     /** Copies {@code length} bytes from {@code source[from..]} to {@code offset}, allocating chunks as needed. */
-    void write(long offset, byte[] source, int from, int length) {
+    public void write(long offset, byte[] source, int from, int length) {
         long position = offset;
         int at = from;
         int remaining = length;
@@ -118,12 +122,12 @@ final class SparseLun {
     }
 
     /** Whether the chunk has been written. */
-    boolean isAllocated(long chunk) {
+    public boolean isAllocated(long chunk) {
         return chunk(chunk) != null;
     }
 
     /** A copy of a chunk's bytes, or null for a hole (which a copy transfers as "zeros"). */
-    byte[] copyChunk(long chunk) {
+    public byte[] copyChunk(long chunk) {
         byte[][] blocks = chunk(chunk);
         if (blocks == null) {
             return null;
@@ -138,7 +142,7 @@ final class SparseLun {
     }
 
     /** Replaces a whole chunk: with a copy's bytes, or with a hole when {@code data} is null. */
-    void putChunk(long chunk, byte[] data) {
+    public void putChunk(long chunk, byte[] data) {
         int top = (int) (chunk >>> PAGE_SHIFT);
         int index = (int) (chunk & PAGE_MASK);
         byte[][][] page = pages[top];
@@ -168,7 +172,7 @@ final class SparseLun {
     }
 
     /** Index of the first allocated chunk at or after {@code from}, or -1. */
-    long nextAllocated(long from) {
+    public long nextAllocated(long from) {
         long chunks = chunkCount();
         for (long chunk = from; chunk < chunks; ) {
             byte[][][] page = pages[(int) (chunk >>> PAGE_SHIFT)];
