@@ -214,10 +214,15 @@ public final class Scheduler {
     /** Frees the slot of {@code event}, which has left the queue or been cancelled, retiring its live entry if any. */
     private void release(Event event) {
         int slot = event.slot;
+        leaveQueue(event, slot);
         slotEvents[slot] = null;
-        slotSequence[slot] = -1;
         freeSlots[freeCount++] = slot;
         event.slot = -1;
+    }
+
+    /** Retires the live entry of {@code event} (in {@code slot}) and stops counting it as pending. */
+    private void leaveQueue(Event event, int slot) {
+        slotSequence[slot] = -1;
         event.queuedIn = null;
         live--;
         if (event.liveness() == Liveness.KEEPS_ALIVE) {
@@ -522,12 +527,7 @@ public final class Scheduler {
         removeRoot();
         // The event leaves the queue but keeps its slot while it fires: most events schedule themselves again from
         // fire(), and then take the same slot back without a round trip through the free list.
-        slotSequence[slot] = -1;
-        event.queuedIn = null;
-        live--;
-        if (event.liveness() == Liveness.KEEPS_ALIVE) {
-            keepAliveCount--;
-        }
+        leaveQueue(event, slot);
         discardRetiredRoots();
         lastFired = event;
         firing = true;
