@@ -30,6 +30,8 @@ final class FileRecord {
     final List<String> addedNames = new ArrayList<>();
     final List<String> removedNames = new ArrayList<>();
     private static final int MAX_PENDING_NAMES = 1024;
+    /** The last writes to the file's bytes, once a {@link ContentMark} watches it; null until then. */
+    ContentChanges changes;
 
     FileRecord(long id, long parent, String name, boolean directory) {
         this.id = id;

@@ -34,6 +34,7 @@ final class FileTable {
     private final TreeMap<Long, FileRecord> records = new TreeMap<>();
     private final ClusterBitmap bitmap;
     private long nextId;
+    private long directoryChanges;
     private long snapshotBytes;
     /** The sums {@link Volume#sumOverFiles} keeps, by key: updated by {@link #apply} as files change. */
     private final Map<Object, FileSum> sums = new LinkedHashMap<>();
@@ -128,6 +129,11 @@ final class FileTable {
         return 0;
     }
 
+    /** Grows whenever a directory is renamed, moved or deleted: paths resolved to directories before may be stale. */
+    long directoryChanges() {
+        return directoryChanges;
+    }
+
     /** Applies one journal action. Throws IllegalStateException for an action that does not fit (corruption). */
     void apply(Action action) {
         if (action instanceof CreateNode create) {
@@ -167,6 +173,9 @@ final class FileTable {
             }
             snapshotBytes -= recordBytes(node);
             count(node, -1);
+            if (node.directory) {
+                directoryChanges++;
+            }
             oldParent.children.remove(VolumePath.key(node.name));
             oldParent.childChanged(node, node.name, false);
             node.parent = rename.parent();
@@ -182,6 +191,9 @@ final class FileTable {
             }
             for (Extent extent : node.extents.values()) {
                 bitmap.markFree(extent.physicalCluster(), extent.count());
+            }
+            if (node.directory) {
+                directoryChanges++;
             }
             directory(node.parent).children.remove(VolumePath.key(node.name));
             directory(node.parent).childChanged(node, node.name, false);

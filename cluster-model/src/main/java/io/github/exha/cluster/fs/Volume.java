@@ -13,7 +13,10 @@ import io.github.exha.storage.spi.StorageException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -35,6 +38,7 @@ public final class Volume {
     public static final int MAX_LABEL_LENGTH = 32;
     /** Largest single device write, so copying a large file does not need a buffer of its size. */
     private static final int MAX_RUN_CLUSTERS = 256;
+    private static final int PARSED_PATHS = 256;
 
     private final BlockDevice device;
     private final VolumeLayout layout;
@@ -44,7 +48,26 @@ public final class Volume {
     private Superblock superblock;
     private long journalPosition;
     private long nextSequence;
+    /** Grows at every device error this volume sees: content marks issued before one are no longer believed. */
+    private long witnessEpoch;
     private boolean mounted = true;
+    /**
+     * Paths parsed lately, by the string the caller gave: the same few paths (a log folder, the current log, the
+     * database file) are named at every call, and parsing checks every name. Bounded, so it costs little per volume.
+     */
+    /**
+     * Directories resolved lately, by the keys of their path: a log's path walks the same three or four directories
+     * at every call. A directory renamed, moved or deleted clears it ({@link FileTable#directoryChanges()}); creating
+     * and deleting files does not change which directory a path names.
+     */
+    private final Map<List<String>, FileRecord> directories = new HashMap<>();
+    private long directoriesEpoch;
+    private final Map<String, VolumePath> parsed = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, VolumePath> eldest) {
+            return size() > PARSED_PATHS;
+        }
+    };
 
     private Volume(BlockDevice device, Superblock superblock, FileTable table, long journalPosition,
             long nextSequence) {
@@ -246,7 +269,7 @@ public final class Volume {
 
     private CompletableFuture<Void> create(String path, boolean directory) {
         requireMounted();
-        VolumePath target = VolumePath.parse(path);
+        VolumePath target = parse(path);
         Win32Error exists = directory ? Win32Error.ALREADY_EXISTS : Win32Error.FILE_EXISTS;
         if (target.isRoot()) {
             throw exists.exception(describe(target));
@@ -266,7 +289,7 @@ public final class Volume {
      */
     public List<DirectoryEntry> list(String directoryPath) {
         requireMounted();
-        VolumePath path = VolumePath.parse(directoryPath);
+        VolumePath path = parse(directoryPath);
         FileRecord directory = path.isRoot() ? table.root() : lookup(path);
         if (directory == null || !directory.directory) {
             throw Win32Error.PATH_NOT_FOUND.exception(describe(path));
@@ -305,7 +328,7 @@ public final class Volume {
     public <T> T fromFileNames(String directoryPath, Object key, Function<List<String>, T> derive,
             NameChanges<T> update) {
         requireMounted();
-        VolumePath path = VolumePath.parse(directoryPath);
+        VolumePath path = parse(directoryPath);
         FileRecord directory = path.isRoot() ? table.root() : lookup(path);
         if (directory == null || !directory.directory) {
             throw Win32Error.PATH_NOT_FOUND.exception(describe(path));
@@ -356,13 +379,48 @@ public final class Volume {
     }
 
     /**
+     * A witness of the bytes of the file at {@code path} as they are now. {@link #unchangedSince} later tells whether
+     * a range of them was written since, so a reader that keeps what it decoded (a passive copy's replayer keeps the
+     * records of its database file) need not read and compare the bytes again. The volume sees every change made
+     * through it; a device error it sees makes it forget what it knew (the device may have lost acknowledged-to-none
+     * writes), and a dismount ends every mark.
+     *
+     * @throws ExhaException FILE_NOT_FOUND (2), PATH_NOT_FOUND (3), ACCESS_DENIED (5) for a directory
+     */
+    public ContentMark mark(String path) {
+        requireMounted();
+        FileRecord file = file(parse(path));
+        if (file.changes == null) {
+            file.changes = new ContentChanges(nextSequence);
+        }
+        return new ContentMark(this, file.id, nextSequence, witnessEpoch);
+    }
+
+    /**
+     * Whether no byte in [{@code from}, {@code to}) of the file at {@code path} can have changed since {@code mark}
+     * was taken: the same file (not deleted, nor replaced by another under its name), on this mount, with no device
+     * error since, and no write through this volume touching the range. False whenever it cannot tell; a false
+     * answer only means "read it again".
+     *
+     * @throws ExhaException INVALID_NAME (123), NAME_TOO_LONG (206)
+     */
+    public boolean unchangedSince(String path, ContentMark mark, long from, long to) {
+        if (!mounted || mark.volume != this || mark.epoch != witnessEpoch) {
+            return false;
+        }
+        FileRecord file = find(parse(path));
+        return file != null && file.id == mark.fileId && file.changes != null
+                && file.changes.unchangedSince(mark.sequence, from, to);
+    }
+
+    /**
      * Whether a file or directory exists at {@code path} (false when a directory on the way is missing).
      *
      * @throws ExhaException INVALID_NAME (123), NAME_TOO_LONG (206)
      */
     public boolean exists(String path) {
         requireMounted();
-        return find(VolumePath.parse(path)) != null;
+        return find(parse(path)) != null;
     }
 
     /**
@@ -372,7 +430,7 @@ public final class Volume {
      */
     public boolean isDirectory(String path) {
         requireMounted();
-        FileRecord record = find(VolumePath.parse(path));
+        FileRecord record = find(parse(path));
         return record != null && record.directory;
     }
 
@@ -383,7 +441,7 @@ public final class Volume {
      */
     public long size(String path) {
         requireMounted();
-        return file(VolumePath.parse(path)).size;
+        return file(parse(path)).size;
     }
 
     /**
@@ -395,8 +453,8 @@ public final class Volume {
      */
     public CompletableFuture<Void> rename(String from, String to) {
         requireMounted();
-        VolumePath source = VolumePath.parse(from);
-        VolumePath target = VolumePath.parse(to);
+        VolumePath source = parse(from);
+        VolumePath target = parse(to);
         FileRecord node = existing(source);
         if (source.isRoot() || target.isRoot()) {
             throw Win32Error.ACCESS_DENIED.exception("cannot move the root directory: " + describe(source));
@@ -421,7 +479,7 @@ public final class Volume {
      */
     public CompletableFuture<Void> delete(String path) {
         requireMounted();
-        VolumePath target = VolumePath.parse(path);
+        VolumePath target = parse(path);
         if (target.isRoot()) {
             throw Win32Error.ACCESS_DENIED.exception("cannot delete the root directory");
         }
@@ -441,7 +499,7 @@ public final class Volume {
      */
     public CompletableFuture<Void> append(String path, byte[] data, int from, int length) {
         requireMounted();
-        return write(path, file(VolumePath.parse(path)).size, data, from, length);
+        return write(path, file(parse(path)).size, data, from, length);
     }
 
     /**
@@ -452,7 +510,7 @@ public final class Volume {
      */
     public CompletableFuture<Void> write(String path, long offset, byte[] data, int from, int length) {
         requireMounted();
-        VolumePath target = VolumePath.parse(path);
+        VolumePath target = parse(path);
         FileRecord file = file(target);
         Objects.checkFromIndexSize(from, length, data.length);
         if (offset < 0) {
@@ -501,12 +559,16 @@ public final class Volume {
         List<Extent> extents = place(fresh, hint);
         List<Action> actions = List.of(new MapClusters(file.id, newSize, extents));
         LogRecord record = prepare(actions, target);
+        if (file.changes != null) {
+            // Bytes between the old end and the offset become zeros: part of the change.
+            file.changes.add(record.sequence(), Math.min(offset, size), end);
+        }
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         for (long c : inPlace) {
             long physical = file.physical(c);
             long clusterStart = c * cluster;
             long regionStart = Math.max(size, clusterStart) / layout.blockSize() * layout.blockSize();
-            byte[] region = read(device, layout.clusterOffset(physical) + (regionStart - clusterStart),
+            byte[] region = readDevice(layout.clusterOffset(physical) + (regionStart - clusterStart),
                     (int) (clusterStart + cluster - regionStart));
             overlay(region, 0, region.length, regionStart, size, data, from, offset, end);
             writes.add(write(device, layout.clusterOffset(physical) + (regionStart - clusterStart), region));
@@ -532,7 +594,7 @@ public final class Volume {
                 // A cluster the write covers only in part keeps its other bytes (copy on write).
                 long old = file.physical(c);
                 if (old >= 0) {
-                    readInto(device, layout.clusterOffset(old), run, i * cluster, cluster);
+                    readDeviceInto(layout.clusterOffset(old), run, i * cluster, cluster);
                 }
                 overlay(run, i * cluster, cluster, clusterStart, size, data, from, offset, end);
             }
@@ -553,7 +615,7 @@ public final class Volume {
      */
     public CompletableFuture<Void> preallocate(String path, long bytes) {
         requireMounted();
-        VolumePath target = VolumePath.parse(path);
+        VolumePath target = parse(path);
         FileRecord file = file(target);
         if (bytes < 0) {
             throw new IllegalArgumentException("bytes must not be negative: " + bytes);
@@ -586,7 +648,7 @@ public final class Volume {
      */
     public int read(String path, long offset, byte[] target, int from, int length) {
         requireMounted();
-        FileRecord file = file(VolumePath.parse(path));
+        FileRecord file = file(parse(path));
         Objects.checkFromIndexSize(from, length, target.length);
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
@@ -614,10 +676,16 @@ public final class Volume {
             long stop = Math.min(end, Math.min(extent.logicalEnd() * cluster, position + (1L << 20)));
             long physical = layout.clusterOffset(extent.physicalCluster()) + (position
                     - extent.logicalCluster() * cluster);
+            int run = (int) (stop - position);
+            if (physical % block == 0 && run % block == 0) {
+                readDeviceInto(physical, target, from + done, run); // aligned: no staging buffer
+                position = stop;
+                continue;
+            }
             long alignedStart = physical / block * block;
-            long alignedEnd = roundUp(physical + (stop - position), block);
-            byte[] bytes = read(device, alignedStart, (int) (alignedEnd - alignedStart));
-            System.arraycopy(bytes, (int) (physical - alignedStart), target, from + done, (int) (stop - position));
+            long alignedEnd = roundUp(physical + run, block);
+            byte[] bytes = readDevice(alignedStart, (int) (alignedEnd - alignedStart));
+            System.arraycopy(bytes, (int) (physical - alignedStart), target, from + done, run);
             position = stop;
         }
         return count;
@@ -631,8 +699,8 @@ public final class Volume {
      */
     public CompletableFuture<Void> copy(String from, String to) {
         requireMounted();
-        VolumePath source = VolumePath.parse(from);
-        VolumePath target = VolumePath.parse(to);
+        VolumePath source = parse(from);
+        VolumePath target = parse(to);
         FileRecord file = file(source);
         if (target.isRoot()) {
             throw Win32Error.ACCESS_DENIED.exception(describe(target));
@@ -661,7 +729,7 @@ public final class Volume {
             byte[] run = new byte[(int) extent.count() * cluster];
             for (int i = 0; i < extent.count(); i++) {
                 long c = extent.logicalCluster() + i;
-                byte[] one = read(device, layout.clusterOffset(file.physical(c)), cluster);
+                byte[] one = readDevice(layout.clusterOffset(file.physical(c)), cluster);
                 // Bytes past the end may hold anything; the copy's must read as zeros if it ever grows.
                 long keep = Math.max(0, Math.min(cluster, file.size - c * cluster));
                 Arrays.fill(one, (int) keep, cluster, (byte) 0);
@@ -716,7 +784,7 @@ public final class Volume {
         }
         journalPosition += bytes.length;
         nextSequence++;
-        return all(writes);
+        return watched(all(writes));
     }
 
     private CompletableFuture<Void> writeCheckpoint() {
@@ -789,16 +857,43 @@ public final class Volume {
     // ---- lookups -----------------------------------------------------------------------------------------------
 
     /** The directory that holds {@code path}'s last name; PATH_NOT_FOUND when it does not exist or is a file. */
+    /** {@link VolumePath#parse}, remembered for the paths named lately (see {@link #parsed}). */
+    private VolumePath parse(String path) {
+        VolumePath known = path == null ? null : parsed.get(path);
+        if (known == null) {
+            known = VolumePath.parse(path);
+            parsed.put(path, known);
+        }
+        return known;
+    }
+
     private FileRecord parentDirectory(VolumePath path) {
+        List<String> keys = path.keys();
+        if (keys.size() <= 1) {
+            return table.root();
+        }
+        if (directoriesEpoch != table.directoryChanges()) {
+            directories.clear();
+            directoriesEpoch = table.directoryChanges();
+        }
+        List<String> parentKeys = keys.subList(0, keys.size() - 1);
+        FileRecord known = directories.get(parentKeys);
+        if (known != null) {
+            return known;
+        }
         FileRecord directory = table.root();
-        for (String name : path.parent().components()) {
-            Long id = directory.children.get(VolumePath.key(name));
+        for (int i = 0; i < keys.size() - 1; i++) {
+            Long id = directory.children.get(keys.get(i));
             FileRecord next = id == null ? null : table.record(id);
             if (next == null || !next.directory) {
                 throw Win32Error.PATH_NOT_FOUND.exception(describe(path));
             }
             directory = next;
         }
+        if (directories.size() >= PARSED_PATHS) {
+            directories.clear();
+        }
+        directories.put(List.copyOf(parentKeys), directory);
         return directory;
     }
 
@@ -807,7 +902,7 @@ public final class Volume {
         if (path.isRoot()) {
             return table.root();
         }
-        Long id = parentDirectory(path).children.get(VolumePath.key(path.name()));
+        Long id = parentDirectory(path).children.get(path.nameKey());
         return id == null ? null : table.record(id);
     }
 
@@ -861,6 +956,35 @@ public final class Volume {
     }
 
     // ---- device access -----------------------------------------------------------------------------------------
+
+    // A mounted volume's device I/O: an error also ends what the content marks knew (see mark).
+
+    private byte[] readDevice(long offset, int length) {
+        try {
+            return read(device, offset, length);
+        } catch (ExhaException e) {
+            witnessEpoch++;
+            throw e;
+        }
+    }
+
+    private void readDeviceInto(long offset, byte[] target, int at, int length) {
+        try {
+            readInto(device, offset, target, at, length);
+        } catch (ExhaException e) {
+            witnessEpoch++;
+            throw e;
+        }
+    }
+
+    private CompletableFuture<Void> watched(CompletableFuture<Void> acknowledged) {
+        acknowledged.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                witnessEpoch++;
+            }
+        });
+        return acknowledged;
+    }
 
     private static byte[] read(BlockDevice device, long offset, int length) {
         byte[] bytes = new byte[length];

@@ -11,8 +11,9 @@ import java.util.Set;
  * stripped. Names are kept as typed; {@link #key(String)} gives the case-insensitive form used for lookups.
  *
  * @param components the names from the root, none empty
+ * @param keys the components' lookup keys ({@link #key(String)}), computed once: every lookup walks them
  */
-record VolumePath(List<String> components) {
+record VolumePath(List<String> components, List<String> keys) {
     /**
      * The longest {@code \a\b} path accepted: 257 characters. MAX_PATH (260) counts the terminating NUL, so a full
      * path such as {@code F:\a\b} holds at most 259 characters, 257 of them after the drive's {@code F:}.
@@ -27,6 +28,15 @@ record VolumePath(List<String> components) {
 
     VolumePath {
         components = List.copyOf(components);
+        keys = List.copyOf(keys);
+        if (keys.size() != components.size()) {
+            throw new IllegalArgumentException("one key per component");
+        }
+    }
+
+    /** The path of {@code components}, with their keys. */
+    VolumePath(List<String> components) {
+        this(components, components.stream().map(VolumePath::key).toList());
     }
 
     /** The root directory. */
@@ -115,7 +125,12 @@ record VolumePath(List<String> components) {
 
     /** The directory holding this path. */
     VolumePath parent() {
-        return new VolumePath(components.subList(0, components.size() - 1));
+        return new VolumePath(components.subList(0, components.size() - 1), keys.subList(0, keys.size() - 1));
+    }
+
+    /** The last name's key. */
+    String nameKey() {
+        return keys.get(keys.size() - 1);
     }
 
     /** Whether {@code other} is this path or lies below it (case-insensitively). */
@@ -124,7 +139,7 @@ record VolumePath(List<String> components) {
             return false;
         }
         for (int i = 0; i < components.size(); i++) {
-            if (!key(components.get(i)).equals(key(other.components.get(i)))) {
+            if (!keys.get(i).equals(other.keys.get(i))) {
                 return false;
             }
         }

@@ -27,6 +27,7 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
  * <pre>
  * examples → upgrade → replication → exchange-model → cluster-model → storage-spi
  * examples → storage-san-sim → storage-kit → storage-spi        storage-tck → storage-spi
+ * cluster-model → storage-kit (a host's system disk is a device built with the kit)
  * examples → availability → replication (availability estimates)
  * cluster-model, exchange-model, replication, upgrade, availability, examples → core
  * </pre>
@@ -72,7 +73,7 @@ public final class LayeringRules {
                 .whereLayer(STORAGE_TCK.layerName()).mayOnlyAccessLayers(layerNames(STORAGE_SPI))
                 .whereLayer(STORAGE_KIT.layerName()).mayOnlyAccessLayers(layerNames(STORAGE_SPI))
                 .whereLayer(STORAGE_SAN_SIM.layerName()).mayOnlyAccessLayers(layerNames(STORAGE_SPI, STORAGE_KIT))
-                .whereLayer(CLUSTER_MODEL.layerName()).mayOnlyAccessLayers(layerNames(CORE, STORAGE_SPI))
+                .whereLayer(CLUSTER_MODEL.layerName()).mayOnlyAccessLayers(layerNames(CORE, STORAGE_SPI, STORAGE_KIT))
                 .whereLayer(EXCHANGE_MODEL.layerName())
                 .mayOnlyAccessLayers(layerNames(CORE, STORAGE_SPI, CLUSTER_MODEL))
                 .whereLayer(REPLICATION.layerName())
@@ -85,8 +86,10 @@ public final class LayeringRules {
                 // Stated from the callee's side too, so the failure message says who may use these.
                 .whereLayer(STORAGE_SAN_SIM.layerName()).mayOnlyBeAccessedByLayers(layerNames(EXAMPLES))
                 .whereLayer(STORAGE_TCK.layerName()).mayOnlyBeAccessedByLayers(layerNames(EXAMPLES))
-                // the kit is for plugins; the host reaches storage through the SPI only
-                .whereLayer(STORAGE_KIT.layerName()).mayOnlyBeAccessedByLayers(layerNames(STORAGE_SAN_SIM, EXAMPLES))
+                // The kit is for building devices: the plugins' LUNs and a host's own system disk (cluster-model).
+                // Everything else reaches storage through the SPI only.
+                .whereLayer(STORAGE_KIT.layerName())
+                .mayOnlyBeAccessedByLayers(layerNames(STORAGE_SAN_SIM, CLUSTER_MODEL, EXAMPLES))
                 .whereLayer(EXAMPLES.layerName()).mayNotBeAccessedByAnyLayer()
                 .because("arrows point down only (ARCHITECTURE.md, Modules and layering)");
     }

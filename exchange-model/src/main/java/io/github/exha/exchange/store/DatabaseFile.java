@@ -1,5 +1,6 @@
 package io.github.exha.exchange.store;
 
+import io.github.exha.cluster.fs.ContentMark;
 import io.github.exha.cluster.fs.Volume;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -56,9 +57,10 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
 
     /**
      * Reads and checks the file like {@link #read}. With a cache that holds an earlier read of the same file whose
-     * bytes are a prefix of the file's bytes now (a replayer only appends), only the bytes after that prefix are
-     * decoded, into the cache's records: the result is the same, since records are decoded one after the other and
-     * the earlier read ended exactly at the prefix's end (anything else is stray bytes, refused).
+     * bytes the volume vouches are still there unchanged (a replayer only appends records and rewrites the header),
+     * only the bytes after them are read and decoded, into the cache's records: the result is the same, since records
+     * are decoded one after the other and the earlier read ended exactly where the new bytes start (anything else is
+     * stray bytes, refused).
      */
     private static Decoded decode(Volume volume, String path, ReplayCache cache) {
         long size = volume.size(path);
@@ -66,18 +68,20 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
             throw EseError.DATABASE_CORRUPTED.exception("The database file " + path + " is " + size + " bytes long");
         }
         DatabaseHeader header = decodeHeader(LogFile.readBytes(volume, path, 0, HEADER_BYTES), path);
-        byte[] body = LogFile.readBytes(volume, path, HEADER_BYTES, (int) (size - HEADER_BYTES));
-        ByteBuffer in = ByteBuffer.wrap(body);
+        int bodyLength = (int) (size - HEADER_BYTES);
         Map<Long, MessageRecord> records;
-        if (cache != null && cache.holdsPrefixOf(volume, path, body)) {
+        int known;
+        if (cache != null && cache.holdsPrefixOf(volume, path, bodyLength)) {
             records = cache.records;
-            in.position(cache.body.length);
+            known = cache.bodyLength;
         } else {
             records = new LinkedHashMap<>();
+            known = 0;
         }
         if (cache != null) {
             cache.forget(); // until this read succeeds
         }
+        ByteBuffer in = ByteBuffer.wrap(LogFile.readBytes(volume, path, HEADER_BYTES + known, bodyLength - known));
         try {
             MessageRecord record;
             while ((record = MessageRecord.decode(in)) != null) {
@@ -92,44 +96,48 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
                     + " stray bytes at its end");
         }
         if (cache != null) {
-            cache.remember(volume, path, body, records);
+            cache.remember(volume, path, volume.mark(path), bodyLength, records);
         }
         return new Decoded(header, records);
     }
 
     /**
-     * What a passive copy's replayer remembers of its database file between two logs, so that each replay decodes
-     * only the records appended since the previous one instead of the whole file (which made catching up a backlog
-     * quadratic). The file is still read in full and its bytes compared with the remembered ones at every replay: a
-     * file changed in any other way than by appending is decoded in full again, so the result is always exactly that
-     * of {@link DatabaseFile#read}. One per copy; not shared between copies.
+     * What a passive copy's replayer remembers of its database file between two logs, so that each replay reads and
+     * decodes only the records appended since the previous one instead of the whole file (which made a day's replay
+     * quadratic). The volume's {@link ContentMark} witnesses that the bytes decoded before are still there unchanged;
+     * a file changed in any other way than by appending (or one the volume cannot vouch for: remounted, a device
+     * error) is read and decoded in full again, so the result is always exactly that of {@link DatabaseFile#read}.
+     * One per copy; not shared between copies.
      */
     public static final class ReplayCache {
         private Volume volume;
         private String path;
-        private byte[] body;
+        private ContentMark mark;
+        private int bodyLength;
         private Map<Long, MessageRecord> records;
 
         /** An empty cache. */
         public ReplayCache() {
         }
 
-        private boolean holdsPrefixOf(Volume volume, String path, byte[] now) {
-            return body != null && this.volume == volume && this.path.equals(path) && now.length >= body.length
-                    && Arrays.equals(now, 0, body.length, body, 0, body.length);
+        private boolean holdsPrefixOf(Volume volume, String path, int bodyLengthNow) {
+            return mark != null && this.volume == volume && this.path.equals(path) && bodyLengthNow >= bodyLength
+                    && volume.unchangedSince(path, mark, HEADER_BYTES, (long) HEADER_BYTES + bodyLength);
         }
 
-        private void remember(Volume volume, String path, byte[] body, Map<Long, MessageRecord> records) {
+        private void remember(Volume volume, String path, ContentMark mark, int bodyLength,
+                Map<Long, MessageRecord> records) {
             this.volume = volume;
             this.path = path;
-            this.body = body;
+            this.mark = mark;
+            this.bodyLength = bodyLength;
             this.records = records;
         }
 
         private void forget() {
             volume = null;
             path = null;
-            body = null;
+            mark = null;
             records = null;
         }
     }

@@ -4,6 +4,7 @@ import io.github.exha.cluster.fs.Volume;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +30,8 @@ public final class LogFile {
     /** "EXHALOG1" in ASCII: the first 8 bytes of every log file. */
     private static final long MAGIC = 0x455848414C4F4731L;
     private static final int ENCODED_HEADER = 8 + 1 + 3 + 8 + 16 + 12;
+    /** The first read of a record area: a block holds the records of a typical log. */
+    private static final int RECORD_READ = 4096;
 
     private final String name;
     private final LogHeader header;
@@ -80,8 +83,7 @@ public final class LogFile {
             throw EseError.LOG_GENERATION_MISMATCH.exception("The log file " + path + " holds generation "
                     + header.generation());
         }
-        byte[] area = readBytes(volume, path, HEADER_BYTES, (int) (format.recordAreaEnd() - HEADER_BYTES));
-        ByteBuffer in = ByteBuffer.wrap(area);
+        ByteBuffer in = ByteBuffer.wrap(readRecords(volume, path, (int) (format.recordAreaEnd() - HEADER_BYTES)));
         List<MessageRecord> records = new ArrayList<>();
         long end;
         try {
@@ -99,6 +101,37 @@ public final class LogFile {
                     + " records: " + e.getMessage());
         }
         return new LogFile(name, header, records, end);
+    }
+
+    /**
+     * The record area's bytes up to and including the end marker (a zero length), or the whole area when the
+     * lengths run to its end: decoding them gives exactly what decoding the whole area gives, since decoding stops
+     * at the marker. A log holds a few records in an area of tens of kilobytes, and the inspector and the replayer
+     * read every log, so the area is read a block at a time following the records' lengths.
+     */
+    private static byte[] readRecords(Volume volume, String path, int areaLength) {
+        int have = Math.min(areaLength, RECORD_READ);
+        byte[] area = readBytes(volume, path, HEADER_BYTES, have);
+        int at = 0;
+        while (true) {
+            int need = at + 2; // the next length
+            if (need <= have) {
+                int payload = ((area[at] & 0xFF) << 8) | (area[at + 1] & 0xFF);
+                if (payload == 0) {
+                    return area;
+                }
+                at += MessageRecord.FRAMING + payload;
+                continue;
+            }
+            if (have == areaLength) {
+                return area; // the lengths ran to the area's end: decoding decides what that means
+            }
+            int grown = Math.min(areaLength, Math.max(need, 2 * have));
+            byte[] more = Arrays.copyOf(area, grown);
+            volume.read(path, HEADER_BYTES + have, more, have, grown - have);
+            area = more;
+            have = grown;
+        }
     }
 
     /**

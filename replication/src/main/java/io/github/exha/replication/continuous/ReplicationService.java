@@ -600,15 +600,17 @@ public final class ReplicationService {
         // The source's closed logs as the copier listed them; nothing changes the folder before the truncation
         // below looks at it again, so it reuses the listing (listing a folder of many logs is the costly part).
         List<Long> sourceClosed = null;
+        // Looked up once: nothing below changes which node runs the source before truncation looks again.
+        Optional<Host> runningSource = sourceHost(group).filter(Host::isRunning);
         if (!copy.copying) {
-            Optional<Host> source = sourceHost(group).filter(Host::isRunning).filter(s -> reaches(s, target));
+            Optional<Host> source = runningSource.filter(s -> reaches(s, target));
             if (source.isPresent()) {
                 sourceClosed = copyNext(copy, group, source.get(), target);
             }
         }
         if (!copy.replaying && !copy.failed) {
             replayNext(copy, group, target);
-            truncateTarget(copy, group, target, sourceClosed);
+            truncateTarget(copy, group, target, sourceClosed, runningSource);
         }
     }
 
@@ -784,11 +786,11 @@ public final class ReplicationService {
     }
 
     // A target log goes once it is replayed, gone on the source and TruncationLagTime has passed since its replay.
-    private void truncateTarget(StorageGroupCopy copy, StorageGroup group, Host target, List<Long> sourceClosed) {
+    private void truncateTarget(StorageGroupCopy copy, StorageGroup group, Host target, List<Long> sourceClosed,
+            Optional<Host> source) {
         if (copy.replayedAt.isEmpty()) {
             return;
         }
-        Optional<Host> source = sourceHost(group).filter(Host::isRunning);
         if (source.isEmpty()) {
             return;
         }
@@ -861,14 +863,16 @@ public final class ReplicationService {
      * LCR copies keep the paths they were enabled with.
      */
     private void followConfiguredPaths(StorageGroupCopy copy, StorageGroup group) {
-        CopyPaths configured = switch (copy.kind()) {
-            case LOCAL -> copy.paths();
-            case CLUSTER, STANDBY -> new CopyPaths(group.logFolderPath(), group.systemFolderPath(),
-                    directory.databases(group.identity()).stream().findFirst().map(MailboxDatabase::edbFilePath)
-                            .orElse(copy.paths().edbFile()));
-        };
-        if (!configured.equals(copy.paths())) {
-            CopyPaths old = copy.paths();
+        if (copy.kind() == CopyKind.LOCAL) {
+            return;
+        }
+        CopyPaths old = copy.paths();
+        List<MailboxDatabase> databases = directory.databases(group.identity());
+        String edbFile = databases.isEmpty() ? old.edbFile() : databases.get(0).edbFilePath();
+        // Compared before building anything: the poll asks every second and the paths almost never change.
+        if (!old.logFolder().equals(group.logFolderPath()) || !old.systemFolder().equals(group.systemFolderPath())
+                || !old.edbFile().equals(edbFile)) {
+            CopyPaths configured = new CopyPaths(group.logFolderPath(), group.systemFolderPath(), edbFile);
             copy.paths(configured);
             journal(JournalEntry.Type.STATE_CHANGE, "copy.paths-changed", copy, Map.of("logFolder",
                     configured.logFolder(), "edbFile", configured.edbFile(), "oldLogFolder", old.logFolder(),
