@@ -537,7 +537,11 @@ public final class Volume {
         // Clusters preallocated past the end (see preallocate) that the gap before the write covers were never
         // written: they become part of the file too, so they are zeroed in place.
         long pastEnd = (size + cluster - 1) / cluster;
-        for (Extent extent : file.extents.values()) {
+        // Only the extents overlapping [pastEnd, first): a file grown by appends has one per append's cluster.
+        Long overlapping = pastEnd < first ? file.extents.floorKey(pastEnd) : null;
+        Map<Long, Extent> gap = pastEnd >= first ? Map.of()
+                : file.extents.subMap(overlapping == null ? pastEnd : overlapping, true, first, false);
+        for (Extent extent : gap.values()) {
             for (long c = Math.max(pastEnd, extent.logicalCluster()); c < Math.min(first, extent.logicalEnd()); c++) {
                 if (c != tail) {
                     inPlace.add(c);

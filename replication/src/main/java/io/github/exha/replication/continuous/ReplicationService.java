@@ -94,6 +94,8 @@ public final class ReplicationService {
     private final ClusteredMailboxServers clusteredServers;
     // "storage group GUID|target host" -> copy, in the order enabled
     private final Map<String, StorageGroupCopy> copies = new LinkedHashMap<>();
+    /** The copier's buffer for a log's record area (64 KB), reused from one log to the next. */
+    private byte[] shipBuffer = new byte[0];
     private Timer poll;
     private final Provider<InformationStore> store;
     // Told every change of a copy's queues; nothing the simulation reads (reports only).
@@ -666,8 +668,12 @@ public final class ReplicationService {
         try {
             LogFormat format = sourceLogs.format();
             String from = sourceLogs.generationPath(generation);
-            byte[] area = new byte[(int) format.recordAreaEnd()];
-            sourceLogs.volume().read(from, 0, area, 0, area.length);
+            int areaLength = (int) format.recordAreaEnd();
+            if (shipBuffer.length < areaLength) {
+                shipBuffer = new byte[areaLength];
+            }
+            byte[] area = shipBuffer; // reused: volumes copy the bytes before a write returns
+            sourceLogs.volume().read(from, 0, area, 0, areaLength);
             byte[] last = new byte[1];
             sourceLogs.volume().read(from, format.logSize() - 1, last, 0, 1);
             ensureFolder(target, copy.paths().logFolder());
@@ -678,7 +684,7 @@ public final class ReplicationService {
                 writes.add(targetLogs.volume().delete(to));
             }
             writes.add(targetLogs.volume().createFile(to));
-            writes.add(targetLogs.volume().write(to, 0, area, 0, area.length));
+            writes.add(targetLogs.volume().write(to, 0, area, 0, areaLength));
             writes.add(targetLogs.volume().write(to, format.logSize() - 1, last, 0, 1));
             return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
         } catch (ExhaException e) {
