@@ -53,7 +53,11 @@ record LogRecord(long sequence, List<Action> actions) {
 
     /** The record as written: header, payload, zero padding to whole blocks. */
     byte[] encode(long volumeId, int blockSize) {
-        byte[] payload = payload();
+        return encode(volumeId, blockSize, payload());
+    }
+
+    /** {@link #encode(long, int)} with the payload already encoded. */
+    byte[] encode(long volumeId, int blockSize, byte[] payload) {
         int total = HEADER + payload.length;
         int padded = (total + blockSize - 1) / blockSize * blockSize;
         ByteBuffer out = ByteBuffer.allocate(padded);

@@ -562,10 +562,10 @@ public final class Volume {
         long hint = file.physical(first - 1) >= 0 ? file.physical(first - 1) + 1 : file.nextPhysicalHint();
         List<Extent> extents = place(fresh, hint);
         List<Action> actions = List.of(new MapClusters(file.id, newSize, extents));
-        LogRecord record = prepare(actions, target);
+        Prepared record = prepare(actions, target);
         if (file.changes != null) {
             // Bytes between the old end and the offset become zeros: part of the change.
-            file.changes.add(record.sequence(), Math.min(offset, size), end);
+            file.changes.add(record.record().sequence(), Math.min(offset, size), end);
         }
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         for (long c : inPlace) {
@@ -725,7 +725,7 @@ public final class Volume {
         }
         List<Extent> extents = place(clusters, -1);
         long id = table.nextId();
-        LogRecord record = prepare(List.of(new CreateNode(id, parent.id, target.name(), false),
+        Prepared record = prepare(List.of(new CreateNode(id, parent.id, target.name(), false),
                 new MapClusters(id, file.size, extents)), target);
         int cluster = layout.clusterSize();
         List<CompletableFuture<Void>> writes = new ArrayList<>();
@@ -757,27 +757,32 @@ public final class Volume {
 
     // ---- the write path ----------------------------------------------------------------------------------------
 
+    /** An operation's journal record and its encoded payload, encoded once for the size check and the write. */
+    private record Prepared(LogRecord record, byte[] payload) {
+    }
+
     /** Checks an operation's journal record fits the journal and its metadata the checkpoint slot. */
-    private LogRecord prepare(List<Action> actions, VolumePath target) {
+    private Prepared prepare(List<Action> actions, VolumePath target) {
         LogRecord record = new LogRecord(nextSequence, actions);
         long growth = 0;
         for (Action action : actions) {
             growth += FileTable.growthBound(action);
         }
-        int payload = record.payload().length;
-        if (LogRecord.encodedLength(payload, layout.blockSize()) > layout.journalBytes()
+        byte[] payload = record.payload();
+        if (LogRecord.encodedLength(payload.length, layout.blockSize()) > layout.journalBytes()
                 || table.snapshotBytes() + growth > layout.checkpointBytes()) {
             throw Win32Error.DISK_FULL.exception(describe(target) + ": the volume's metadata area is full");
         }
-        return record;
+        return new Prepared(record, payload);
     }
 
     /**
      * The last step of every operation: checkpoint if the ring is full, write the journal record (after the data),
      * then apply it. Data writes were issued by the caller; if the device refused one, we never got here.
      */
-    private CompletableFuture<Void> commit(LogRecord record, List<CompletableFuture<Void>> dataWrites) {
-        byte[] bytes = record.encode(volumeId, layout.blockSize());
+    private CompletableFuture<Void> commit(Prepared prepared, List<CompletableFuture<Void>> dataWrites) {
+        LogRecord record = prepared.record();
+        byte[] bytes = record.encode(volumeId, layout.blockSize(), prepared.payload());
         List<CompletableFuture<Void>> writes = new ArrayList<>(dataWrites);
         if (journalPosition + bytes.length > layout.journalBytes()) {
             writes.add(writeCheckpoint());
