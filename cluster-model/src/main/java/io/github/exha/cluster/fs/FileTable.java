@@ -12,6 +12,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,10 @@ final class FileTable {
     private static final int RECORD_FIXED = 8 + 8 + 1 + 2 + 8 + 4;
     private static final int EXTENT_BYTES = 24;
 
+    /** Records in id order, as a checkpoint writes them (parents before children). */
     private final TreeMap<Long, FileRecord> records = new TreeMap<>();
+    /** The same records by id for lookups: every path resolution asks, in tables of tens of thousands of logs. */
+    private final Map<Long, FileRecord> byId = new HashMap<>();
     private final ClusterBitmap bitmap;
     private long nextId;
     private long directoryChanges;
@@ -63,11 +67,11 @@ final class FileTable {
     }
 
     FileRecord record(long id) {
-        return records.get(id);
+        return byId.get(id);
     }
 
     FileRecord root() {
-        return records.get(ROOT);
+        return byId.get(ROOT);
     }
 
     long nextId() {
@@ -139,7 +143,7 @@ final class FileTable {
         if (action instanceof CreateNode create) {
             FileRecord parent = directory(create.parent());
             String key = VolumePath.key(create.name());
-            if (records.containsKey(create.node()) || parent.children.containsKey(key)) {
+            if (byId.containsKey(create.node()) || parent.children.containsKey(key)) {
                 throw new IllegalStateException("node " + create.node() + " or name '" + create.name() + "' taken");
             }
             FileRecord created = new FileRecord(create.node(), create.parent(), create.name(), create.directory());
@@ -198,6 +202,7 @@ final class FileTable {
             directory(node.parent).children.remove(VolumePath.key(node.name));
             directory(node.parent).childChanged(node, node.name, false);
             records.remove(node.id);
+            byId.remove(node.id);
             snapshotBytes -= recordBytes(node);
             count(node, -1);
         }
@@ -205,6 +210,7 @@ final class FileTable {
 
     private void add(FileRecord record) {
         records.put(record.id, record);
+        byId.put(record.id, record);
         link(record);
     }
 
@@ -220,7 +226,7 @@ final class FileTable {
     }
 
     private FileRecord existing(long id) {
-        FileRecord record = records.get(id);
+        FileRecord record = byId.get(id);
         if (record == null) {
             throw new IllegalStateException("no file record " + id);
         }
@@ -291,6 +297,7 @@ final class FileTable {
             if (table.records.put(record.id, record) != null) {
                 throw new IOException("file record " + id + " twice");
             }
+            table.byId.put(record.id, record);
         }
         // Linked in a second pass: a directory moved under a newer one comes before its parent in id order.
         for (FileRecord record : table.records.values()) {
