@@ -132,12 +132,36 @@ public final class LogDirectory {
     private record Generations(LogPrefix prefix, LogFormat format) {
     }
 
-    /** Ascending generations: an unmodifiable list whose lookups are binary searches. */
+    /**
+     * Ascending generations: an unmodifiable list whose lookups are binary searches. A view of a range of a shared,
+     * growing array, so that the usual change of a log folder (a new log past the newest, the oldest ones truncated)
+     * makes the next list in time proportional to the change, not to the thousands of logs a day leaves: only the
+     * newest list of an array extends it in place, and older lists never look past their own range.
+     */
     private static final class SortedGenerations extends AbstractList<Long> implements RandomAccess {
-        private final long[] generations;
+        /** The array the lists of one folder share, and how much of it the newest list uses. */
+        private static final class Shared {
+            long[] values;
+            int used;
+
+            Shared(long[] values) {
+                this.values = values;
+                this.used = values.length;
+            }
+        }
+
+        private final Shared shared;
+        private final int from;
+        private final int to;
 
         SortedGenerations(long[] generations) {
-            this.generations = generations;
+            this(new Shared(generations), 0, generations.length);
+        }
+
+        private SortedGenerations(Shared shared, int from, int to) {
+            this.shared = shared;
+            this.from = from;
+            this.to = to;
         }
 
         /**
@@ -148,14 +172,27 @@ public final class LogDirectory {
             if (added.length == 0 && removed.length == 0) {
                 return this;
             }
-            long[] merged = new long[generations.length + added.length];
-            int i = 0;
+            long[] values = shared.values;
+            boolean prefixRemoved = removed.length <= to - from;
+            for (int i = 0; prefixRemoved && i < removed.length; i++) {
+                prefixRemoved = values[from + i] == removed[i];
+            }
+            int kept = from + (prefixRemoved ? removed.length : 0);
+            if (prefixRemoved && to == shared.used && (added.length == 0 || kept == to || added[0] > values[to - 1])) {
+                if (to + added.length > values.length) {
+                    shared.values = Arrays.copyOf(values, Math.max(16, 2 * (to + added.length)));
+                }
+                System.arraycopy(added, 0, shared.values, to, added.length);
+                shared.used = to + added.length;
+                return new SortedGenerations(shared, kept, to + added.length);
+            }
+            long[] merged = new long[to - from + added.length];
+            int i = from;
             int j = 0;
             int k = 0;
             int out = 0;
-            while (i < generations.length || j < added.length) {
-                long next = j >= added.length || (i < generations.length && generations[i] <= added[j])
-                        ? generations[i++] : added[j++];
+            while (i < to || j < added.length) {
+                long next = j >= added.length || (i < to && values[i] <= added[j]) ? values[i++] : added[j++];
                 while (k < removed.length && removed[k] < next) {
                     k++;
                 }
@@ -170,13 +207,13 @@ public final class LogDirectory {
 
         @Override
         public Long get(int index) {
-            Objects.checkIndex(index, generations.length);
-            return generations[index];
+            Objects.checkIndex(index, to - from);
+            return shared.values[from + index];
         }
 
         @Override
         public int size() {
-            return generations.length;
+            return to - from;
         }
 
         @Override
@@ -184,21 +221,23 @@ public final class LogDirectory {
             if (!(o instanceof Long generation)) {
                 return -1;
             }
-            int at = Arrays.binarySearch(generations, generation);
+            long[] values = shared.values;
+            int at = Arrays.binarySearch(values, from, to, generation);
             if (at < 0) {
                 return -1;
             }
             // Two names can only carry one generation through non-ASCII digits; keep List's first-match contract.
-            while (at > 0 && generations[at - 1] == generation) {
+            while (at > from && values[at - 1] == generation) {
                 at--;
             }
-            return at;
+            return at - from;
         }
 
         @Override
         public int lastIndexOf(Object o) {
             int at = indexOf(o);
-            while (at >= 0 && at + 1 < generations.length && generations[at + 1] == generations[at]) {
+            long[] values = shared.values;
+            while (at >= 0 && from + at + 1 < to && values[from + at + 1] == values[from + at]) {
                 at++;
             }
             return at;
