@@ -36,6 +36,11 @@ public final class Scheduler {
     static final long MAX_SEQUENCE = (1L << (63 - SLOT_BITS)) - 1;
     /** Retired entries tolerated before a compaction, beyond as many as there are live ones. */
     private static final int STALE_SLACK = 64;
+    /**
+     * Both words of the padding entries past the end of the heap: later than any entry (a real second word is below
+     * 2^63 - 1), so every group of four children can be compared whole, without a bounds test per child.
+     */
+    private static final long PAD = Long.MAX_VALUE;
 
     private final SimClock clock;
     private final ThreadConfinement confinement;
@@ -44,7 +49,8 @@ public final class Scheduler {
     // The heap: entry i is keys[2i], its due time in epoch nanos, and keys[2i+1] = sequence << SLOT_BITS | slot.
     // Sequences are unique, so comparing the second words breaks ties in insertion order without reading events.
     // An entry is live while its sequence is the one its slot holds now (slotSequence); the root is always live.
-    private long[] keys = new long[2 * INITIAL_CAPACITY];
+    // Entries from size on are PAD, at least three of them, so a group of children read past the end is complete.
+    private long[] keys = padded(new long[2 * INITIAL_CAPACITY], 0);
     private int size;
     private long nextSequence;
     // The slot table: the pending event of each slot and the sequence of its live entry (-1 for a free slot).
@@ -231,10 +237,16 @@ public final class Scheduler {
     }
 
     private void push(long time, long low) {
-        if (2 * size == keys.length) {
-            keys = Arrays.copyOf(keys, keys.length * 2);
+        if (2 * (size + 4) > keys.length) {
+            keys = padded(Arrays.copyOf(keys, keys.length * 2), size);
         }
         siftUp(size++, time, low);
+    }
+
+    /** Fills {@code keys} with padding from entry {@code from} on. */
+    private static long[] padded(long[] keys, int from) {
+        Arrays.fill(keys, 2 * from, keys.length, PAD);
+        return keys;
     }
 
     // ---------------------------------------------------------------- timers (one handle per call)
@@ -593,6 +605,7 @@ public final class Scheduler {
                 n++;
             }
         }
+        Arrays.fill(keys, 2 * n, 2 * size, PAD);
         size = n;
         for (int i = n / 4; i >= 0; i--) {
             if (i < n) {
@@ -636,19 +649,21 @@ public final class Scheduler {
      */
     private void removeRoot() {
         int last = --size;
-        if (last == 0) {
-            return;
-        }
         long[] keys = this.keys;
         long time = keys[2 * last];
         long low = keys[2 * last + 1];
+        keys[2 * last] = PAD;
+        keys[2 * last + 1] = PAD;
+        if (last == 0) {
+            return;
+        }
         int i = 0;
         while (true) {
             int first = (i << 2) + 1;
             if (first >= last) {
                 break;
             }
-            int best = first + 3 < last ? earliestOfFour(first) : earliestChild(first, last);
+            int best = earliestOfFour(first);
             keys[2 * i] = keys[2 * best];
             keys[2 * i + 1] = keys[2 * best + 1];
             i = best;
@@ -656,7 +671,11 @@ public final class Scheduler {
         siftUp(i, time, low);
     }
 
-    /** The earliest of the four entries from {@code first}: a branch-free tournament unless two times tie. */
+    /**
+     * The earliest of the four entries from {@code first} (padding included): a tournament on the times computed
+     * with arithmetic instead of branches, which the data-random comparisons would mispredict about half the time,
+     * unless two times tie; then the (time, sequence) scan decides.
+     */
     private int earliestOfFour(int first) {
         long[] keys = this.keys;
         int k = 2 * first;
@@ -664,14 +683,28 @@ public final class Scheduler {
         long t1 = keys[k + 2];
         long t2 = keys[k + 4];
         long t3 = keys[k + 6];
-        long m01 = Math.min(t0, t1);
-        long m23 = Math.min(t2, t3);
-        if (t0 != t1 && t2 != t3 && m01 != m23) {
-            int b01 = t1 < t0 ? first + 1 : first;
-            int b23 = t3 < t2 ? first + 3 : first + 2;
-            return m23 < m01 ? b23 : b01;
+        if (t0 != t1 && t2 != t3) {
+            int c01 = lessBit(t1, t0);
+            int c23 = lessBit(t3, t2);
+            // The earlier of each pair, chosen by masking: t0 + (t1 - t0) wraps back to t1 exactly.
+            long m01 = t0 + ((t1 - t0) & -(long) c01);
+            long m23 = t2 + ((t3 - t2) & -(long) c23);
+            if (m01 != m23) {
+                int b01 = first + c01;
+                int b23 = first + 2 + c23;
+                return b01 + ((b23 - b01) & -lessBit(m23, m01));
+            }
         }
         return earliestChild(first, first + 4);
+    }
+
+    /**
+     * 1 if {@code a < b}, else 0, without a branch: the sign of {@code a - b} corrected for overflow (Hacker's
+     * Delight, 2-12), so times anywhere in the {@code long} range compare right.
+     */
+    private static int lessBit(long a, long b) {
+        long d = a - b;
+        return (int) ((d ^ ((a ^ b) & (d ^ a))) >>> 63);
     }
 
     /** The earliest of the entries {@code first} (inclusive) to {@code end} (exclusive) by (time, sequence). */
@@ -719,7 +752,7 @@ public final class Scheduler {
             if (first >= n) {
                 break;
             }
-            int best = first + 3 < n ? earliestOfFour(first) : earliestChild(first, n);
+            int best = earliestOfFour(first);
             long bestTime = keys[2 * best];
             long bestLow = keys[2 * best + 1];
             if (time < bestTime || (time == bestTime && low < bestLow)) {
