@@ -65,6 +65,11 @@ public final class Scheduler {
     private int eventsAtCurrentInstant;
     private Event lastFired;
     private boolean firing;
+    // While an event fires, its entry stays at the root (retired: its slot's sequence is -1), so that if the event
+    // schedules itself again the new entry replaces the root and sinks, one pass instead of a removal and an
+    // insertion. Nothing can rise above it meanwhile (every new entry is due no earlier, with a later sequence);
+    // anything that needs a live root first drops it (discardRetiredRoots), and so does the end of the firing.
+    private boolean heldRoot;
 
     /** A scheduler over {@code clock} with the default runaway limit. */
     public Scheduler(SimClock clock, ThreadConfinement confinement) {
@@ -167,12 +172,32 @@ public final class Scheduler {
             throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT,
                     "event " + event.getClass().getName() + " is already pending in another scheduler");
         }
+        if (heldRoot && event == lastFired) {
+            // The firing event schedules itself again: it takes its slot back and its new entry replaces the root.
+            int slot = (int) (keys[1] & SLOT_MASK);
+            long sequence = takeSequence();
+            enterQueue(event, slot, sequence);
+            if (heldRoot) {
+                heldRoot = false;
+                sink(size, due, sequence << SLOT_BITS | slot);
+                discardRetiredRoots();
+            } else {
+                push(due, sequence << SLOT_BITS | slot); // the renumbering in takeSequence dropped the root
+            }
+            return;
+        }
         int slot = event.slot;
         if (!(firing && event == lastFired && slot >= 0 && slotEvents[slot] == event)) {
             slot = takeSlot();
             slotEvents[slot] = event;
         }
         long sequence = takeSequence();
+        enterQueue(event, slot, sequence);
+        push(due, sequence << SLOT_BITS | slot);
+    }
+
+    /** Makes {@code event} pending in {@code slot} with {@code sequence}; its entry is the caller's to place. */
+    private void enterQueue(Event event, int slot, long sequence) {
         slotSequence[slot] = sequence;
         event.slot = slot;
         event.queuedIn = this;
@@ -180,7 +205,6 @@ public final class Scheduler {
         if (event.liveness() == Liveness.KEEPS_ALIVE) {
             keepAliveCount++;
         }
-        push(due, sequence << SLOT_BITS | slot);
     }
 
     private int takeSlot() {
@@ -362,9 +386,13 @@ public final class Scheduler {
      */
     public boolean step() {
         confinement.check();
+        if (heldRoot) {
+            discardRetiredRoots();
+        }
         if (size == 0) {
             return false;
         }
+        requireNotFiring();
         fireNext();
         return true;
     }
@@ -508,6 +536,9 @@ public final class Scheduler {
     /** When the next pending event is due, if any. */
     public Optional<Instant> nextEventTime() {
         confinement.check();
+        if (heldRoot) {
+            discardRetiredRoots();
+        }
         return size == 0 ? Optional.empty() : Optional.of(SimClock.toInstant(keys[0]));
     }
 
@@ -523,8 +554,8 @@ public final class Scheduler {
         }
     }
 
+    /** Fires the root's event; the caller has checked that the queue is not empty and that no event is firing. */
     private void fireNext() {
-        requireNotFiring();
         long due = keys[0];
         if (due > clock.nanos()) {
             clock.advanceTo(due);
@@ -536,17 +567,19 @@ public final class Scheduler {
         eventsAtCurrentInstant++;
         int slot = (int) (keys[1] & SLOT_MASK);
         Event event = slotEvents[slot];
-        removeRoot();
-        // The event leaves the queue but keeps its slot while it fires: most events schedule themselves again from
-        // fire(), and then take the same slot back without a round trip through the free list.
+        // The event leaves the queue but keeps its slot, and its entry the root, while it fires: most events
+        // schedule themselves again from fire(), and then take both back (see heldRoot).
         leaveQueue(event, slot);
-        discardRetiredRoots();
+        heldRoot = true;
         lastFired = event;
         firing = true;
         try {
             event.fire();
         } finally {
             firing = false;
+            if (heldRoot) {
+                discardRetiredRoots();
+            }
             if (slotEvents[slot] == event && slotSequence[slot] == -1) {
                 // Not scheduled again (or scheduled and cancelled, which freed the slot already): free it now.
                 slotEvents[slot] = null;
@@ -588,6 +621,7 @@ public final class Scheduler {
     }
 
     private void discardRetiredRoots() {
+        heldRoot = false;
         while (size > 0 && isRetired(keys[1])) {
             removeRoot();
         }
@@ -595,6 +629,7 @@ public final class Scheduler {
 
     /** Drops every retired entry and rebuilds the heap bottom-up, O(n). */
     private void compact() {
+        heldRoot = false;
         long[] keys = this.keys;
         int n = 0;
         for (int i = 0; i < size; i++) {
@@ -619,6 +654,7 @@ public final class Scheduler {
      * leave the heap in order, and an ordered array is a heap.
      */
     private void renumber() {
+        heldRoot = false;
         long[] ordered = new long[2 * live];
         int n = 0;
         while (size > 0) {
@@ -654,13 +690,21 @@ public final class Scheduler {
         long low = keys[2 * last + 1];
         keys[2 * last] = PAD;
         keys[2 * last + 1] = PAD;
-        if (last == 0) {
-            return;
+        if (last > 0) {
+            sink(last, time, low);
         }
+    }
+
+    /**
+     * Puts the entry (time, low) in place of the root of the first {@code n} entries, bottom-up: the hole descends
+     * along the earliest children to a leaf, then the entry rises from there.
+     */
+    private void sink(int n, long time, long low) {
+        long[] keys = this.keys;
         int i = 0;
         while (true) {
             int first = (i << 2) + 1;
-            if (first >= last) {
+            if (first >= n) {
                 break;
             }
             int best = earliestOfFour(first);
