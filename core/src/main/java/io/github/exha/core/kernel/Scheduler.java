@@ -106,16 +106,20 @@ public final class Scheduler {
      */
     public void schedule(Event event, long delayNanos) {
         confinement.check();
-        if (delayNanos < 0) {
-            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "delay must not be negative: " + delayNanos + " ns");
-        }
         long now = clock.nanos();
         long due = now + delayNanos;
-        if (due < now) {
-            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "delay of " + delayNanos
-                    + " ns from " + SimClock.toInstant(now) + " is beyond the simulated range");
+        if (delayNanos < 0 || due < now) {
+            throw invalidDelay(delayNanos, now);
         }
-        insertOrMove(event, due);
+        enqueue(event, due);
+    }
+
+    private static ExhaException invalidDelay(long delayNanos, long now) {
+        if (delayNanos < 0) {
+            return new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "delay must not be negative: " + delayNanos + " ns");
+        }
+        return new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "delay of " + delayNanos
+                + " ns from " + SimClock.toInstant(now) + " is beyond the simulated range");
     }
 
     /**
@@ -130,7 +134,7 @@ public final class Scheduler {
             throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "cannot schedule at " + SimClock.toInstant(epochNanos)
                     + ": it is before the current virtual time " + clock.instant());
         }
-        insertOrMove(event, epochNanos);
+        enqueue(event, epochNanos);
     }
 
     /**
@@ -154,6 +158,32 @@ public final class Scheduler {
         return event != null && event.queuedIn == this;
     }
 
+    /**
+     * Puts {@code event} in the queue at {@code due}. Kept small so that the JIT compiler inlines it into the
+     * callers: the common case, an event re-scheduling itself from fire(), goes straight to replacing the root.
+     */
+    private void enqueue(Event event, long due) {
+        if (heldRoot && event == lastFired && event.queuedIn == null) {
+            replaceHeldRoot(event, due);
+        } else {
+            insertOrMove(event, due);
+        }
+    }
+
+    /** The firing event schedules itself again: it takes its slot back and its new entry replaces the root. */
+    private void replaceHeldRoot(Event event, long due) {
+        int slot = (int) (keys[1] & SLOT_MASK);
+        long sequence = takeSequence();
+        enterQueue(event, slot, sequence);
+        if (heldRoot) {
+            heldRoot = false;
+            sink(size, due, sequence << SLOT_BITS | slot);
+            discardRetiredRoots();
+        } else {
+            push(due, sequence << SLOT_BITS | slot); // the renumbering in takeSequence dropped the root
+        }
+    }
+
     private void insertOrMove(Event event, long due) {
         if (event == null) {
             throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "event must not be null");
@@ -171,20 +201,6 @@ public final class Scheduler {
         if (event.queuedIn != null) {
             throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT,
                     "event " + event.getClass().getName() + " is already pending in another scheduler");
-        }
-        if (heldRoot && event == lastFired) {
-            // The firing event schedules itself again: it takes its slot back and its new entry replaces the root.
-            int slot = (int) (keys[1] & SLOT_MASK);
-            long sequence = takeSequence();
-            enterQueue(event, slot, sequence);
-            if (heldRoot) {
-                heldRoot = false;
-                sink(size, due, sequence << SLOT_BITS | slot);
-                discardRetiredRoots();
-            } else {
-                push(due, sequence << SLOT_BITS | slot); // the renumbering in takeSequence dropped the root
-            }
-            return;
         }
         int slot = event.slot;
         if (!(firing && event == lastFired && slot >= 0 && slotEvents[slot] == event)) {
@@ -577,16 +593,25 @@ public final class Scheduler {
             event.fire();
         } finally {
             firing = false;
-            if (heldRoot) {
-                discardRetiredRoots();
+            if (slotSequence[slot] == -1) {
+                firedWithoutRescheduling(event, slot);
             }
-            if (slotEvents[slot] == event && slotSequence[slot] == -1) {
-                // Not scheduled again (or scheduled and cancelled, which freed the slot already): free it now.
-                slotEvents[slot] = null;
-                freeSlots[freeCount++] = slot;
-                if (event.slot == slot) {
-                    event.slot = -1;
-                }
+        }
+    }
+
+    /**
+     * After {@code event} fired without scheduling itself again into {@code slot} (heldRoot implies that): drops
+     * its entry if still at the root and frees the slot unless a cancel freed it already.
+     */
+    private void firedWithoutRescheduling(Event event, int slot) {
+        if (heldRoot) {
+            discardRetiredRoots();
+        }
+        if (slotEvents[slot] == event) {
+            slotEvents[slot] = null;
+            freeSlots[freeCount++] = slot;
+            if (event.slot == slot) {
+                event.slot = -1;
             }
         }
     }
