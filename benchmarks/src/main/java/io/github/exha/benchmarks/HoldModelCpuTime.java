@@ -2,13 +2,15 @@ package io.github.exha.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * A development aid for a loaded machine: the hold model timed in thread CPU time, best of five rounds, so time the
  * thread spends descheduled by other processes does not count (JMH measures wall-clock time). Not a replacement
  * for the JMH figures; run with
- * {@code java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar io.github.exha.benchmarks.HoldModelCpuTime}.
+ * {@code java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar io.github.exha.benchmarks.HoldModelCpuTime
+KERNEL,PRIORITY_QUEUE 100,10000}.
  */
 public final class HoldModelCpuTime {
     private static final String[] CONTESTANTS = {"KERNEL", "PRIORITY_QUEUE", "SSJ_HENRIKSEN", "SSJ_SPLAY_TREE",
@@ -18,12 +20,16 @@ public final class HoldModelCpuTime {
     private HoldModelCpuTime() {
     }
 
-    /** Entry point; an optional argument is a comma-separated list of contestants. */
+    /**
+     * Entry point; an optional first argument is a comma-separated list of contestants, an optional second one a
+     * comma-separated list of pending-set sizes (default 100,10000,1000000).
+     */
     public static void main(String[] args) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         String[] contestants = args.length > 0 ? args[0].split(",") : CONTESTANTS;
+        int[] sizes = args.length > 1 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray() : SIZES;
         double sink = 0;
-        for (int size : SIZES) {
+        for (int size : sizes) {
             for (String contestant : contestants) {
                 if (contestant.equals("SSJ_DOUBLY_LINKED") && size > 100) {
                     continue;

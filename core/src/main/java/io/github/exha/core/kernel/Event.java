@@ -6,8 +6,9 @@ import io.github.exha.core.error.ExhaException;
 /**
  * A reusable scheduler event: subclass it and implement {@link #fire()}. One instance can be scheduled any
  * number of times (one pending occurrence at a time), so hot simulation paths allocate nothing per event.
- * The scheduler gives a pending event a slot in its table; the heap holds only (time, sequence, slot) numbers,
- * so cancelling and moving are O(1) plus one O(log n) insertion, and sifting never touches event objects.
+ * The scheduler gives a pending event a slot in its table and keeps its (time, sequence, slot) entry in the
+ * slot's leaf of a tournament tree of numbers, so scheduling, moving and cancelling are O(log slots) and never
+ * touch other event objects.
  */
 public abstract class Event {
     private final Liveness liveness;

@@ -13,12 +13,13 @@ import java.util.function.BooleanSupplier;
  * by (virtual time, insertion sequence), so events due at the same instant run in the order they were
  * scheduled and every run of a world is reproducible.
  *
- * <p>The queue is a 4-ary min-heap of primitive (time, sequence, slot) entries in one array; a pending
- * {@link Event} holds a slot in a table beside it. Moving or cancelling an event only retires its entry, which is
- * discarded when it reaches the top (lazy deletion; the heap is compacted when retired entries outnumber live
- * ones), so sifting moves numbers in one array and never writes into event objects, and the hot path
- * ({@link #schedule(Event, long)}, {@link #step()}) allocates nothing once the arrays have grown. The {@link Timer} methods are a convenience
- * layer that allocates one handle per call.
+ * <p>A pending {@link Event} holds a slot in a table, and the queue is a tournament (winner) tree over the slots,
+ * of primitive (time, sequence, slot) entries in one array: each slot's leaf holds its event's entry, each inner
+ * node the earliest entry below it, so the root is the next event. Scheduling, moving and cancelling an event
+ * rewrite its leaf and replay the matches on the path to the root, log2(slots) of them, each one comparison with
+ * a sibling whose place is known in advance; the tree never reads or writes event objects, and the hot path
+ * ({@link #schedule(Event, long)}, {@link #step()}) allocates nothing once the arrays have grown. The
+ * {@link Timer} methods are a convenience layer that allocates one handle per call.
  *
  * <p>A guard fails loudly when more than {@code maxEventsPerInstant} events run without virtual time
  * advancing, which is almost always a zero-delay loop. The scheduler cannot be run re-entrantly from inside an
@@ -32,24 +33,27 @@ public final class Scheduler {
     /** Low bits of an entry's second word: the slot of its event. 2^24 pending events is far beyond any lab. */
     private static final int SLOT_BITS = 24;
     private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
-    /** The largest sequence that fits above the slot bits; past it the live entries are renumbered. */
+    /** The largest sequence that fits above the slot bits; past it the pending entries are renumbered. */
     static final long MAX_SEQUENCE = (1L << (63 - SLOT_BITS)) - 1;
-    /** Retired entries tolerated before a compaction, beyond as many as there are live ones. */
-    private static final int STALE_SLACK = 64;
+    /**
+     * Both words of the entry of an empty leaf: later than any real entry (a real second word is below 2^63 - 1),
+     * so it never wins a match against one.
+     */
+    private static final long PAD = Long.MAX_VALUE;
 
     private final SimClock clock;
     private final ThreadConfinement confinement;
     private final int maxEventsPerInstant;
 
-    // The heap: entry i is keys[2i], its due time in epoch nanos, and keys[2i+1] = sequence << SLOT_BITS | slot.
-    // Sequences are unique, so comparing the second words breaks ties in insertion order without reading events.
-    // An entry is live while its sequence is the one its slot holds now (slotSequence); the root is always live.
-    private long[] keys = new long[2 * INITIAL_CAPACITY];
-    private int size;
+    // The tree: node p (1 <= p < 2 * capacity) is tree[2p], a due time in epoch nanos, and tree[2p+1] =
+    // sequence << SLOT_BITS | slot; node 1 is the root, node capacity + s the leaf of slot s, and the children of p
+    // are 2p and 2p + 1. Sequences are unique, so comparing the second words breaks ties in insertion order. A leaf
+    // holds PAD unless its slot's event is pending (or is firing with its entry held, see heldRoot).
+    private int capacity = INITIAL_CAPACITY;
+    private long[] tree = padded(new long[4 * INITIAL_CAPACITY]);
     private long nextSequence;
-    // The slot table: the pending event of each slot and the sequence of its live entry (-1 for a free slot).
+    // The slot table: the event holding each slot, and the free slots below slotsUsed.
     private Event[] slotEvents = new Event[INITIAL_CAPACITY];
-    private long[] slotSequence = new long[INITIAL_CAPACITY];
     private int[] freeSlots = new int[INITIAL_CAPACITY];
     private int freeCount;
     private int slotsUsed;
@@ -59,6 +63,13 @@ public final class Scheduler {
     private int eventsAtCurrentInstant;
     private Event lastFired;
     private boolean firing;
+    /** The slot of the event firing now, which it keeps while it fires (its own field may change meanwhile). */
+    private int firingSlot;
+    // While an event fires it is no longer pending, but its entry stays in its leaf, still the root: if the event
+    // schedules itself again, the new entry simply replaces it (one replay instead of two). Nothing can win over it
+    // meanwhile (every new entry is due no earlier, with a later sequence); whatever needs the true next event first
+    // drops it (dropHeldRoot), and so does the end of the firing.
+    private boolean heldRoot;
 
     /** A scheduler over {@code clock} with the default runaway limit. */
     public Scheduler(SimClock clock, ThreadConfinement confinement) {
@@ -95,16 +106,20 @@ public final class Scheduler {
      */
     public void schedule(Event event, long delayNanos) {
         confinement.check();
-        if (delayNanos < 0) {
-            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "delay must not be negative: " + delayNanos + " ns");
-        }
         long now = clock.nanos();
         long due = now + delayNanos;
-        if (due < now) {
-            throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "delay of " + delayNanos
-                    + " ns from " + SimClock.toInstant(now) + " is beyond the simulated range");
+        if (delayNanos < 0 || due < now) {
+            throw invalidDelay(delayNanos, now);
         }
-        insertOrMove(event, due);
+        enqueue(event, due);
+    }
+
+    private static ExhaException invalidDelay(long delayNanos, long now) {
+        if (delayNanos < 0) {
+            return new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "delay must not be negative: " + delayNanos + " ns");
+        }
+        return new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "delay of " + delayNanos
+                + " ns from " + SimClock.toInstant(now) + " is beyond the simulated range");
     }
 
     /**
@@ -119,7 +134,7 @@ public final class Scheduler {
             throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "cannot schedule at " + SimClock.toInstant(epochNanos)
                     + ": it is before the current virtual time " + clock.instant());
         }
-        insertOrMove(event, epochNanos);
+        enqueue(event, epochNanos);
     }
 
     /**
@@ -132,8 +147,11 @@ public final class Scheduler {
         if (event == null || event.queuedIn != this) {
             return false;
         }
-        release(event);
-        retired();
+        int slot = event.slot;
+        leaveQueue(event);
+        clear(slot);
+        freeSlot(slot);
+        event.slot = -1;
         return true;
     }
 
@@ -143,55 +161,84 @@ public final class Scheduler {
         return event != null && event.queuedIn == this;
     }
 
+    /**
+     * Puts {@code event} in the queue at {@code due}. Kept small so that the JIT compiler inlines it into the
+     * callers: the common case, the firing event scheduling itself again, goes straight to its held leaf.
+     */
+    private void enqueue(Event event, long due) {
+        if (heldRoot && event == lastFired && event.queuedIn == null) {
+            int slot = firingSlot;
+            long sequence = takeSequence(); // (a renumbering drops the held entry itself)
+            heldRoot = false;
+            enterQueue(event, slot);
+            set(slot, due, sequence << SLOT_BITS | slot);
+        } else {
+            insertOrMove(event, due);
+        }
+    }
+
     private void insertOrMove(Event event, long due) {
         if (event == null) {
             throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "event must not be null");
         }
         if (event.queuedIn == this) {
-            // Moving takes a fresh sequence, so a re-scheduled event runs after those already due at its instant;
-            // the old entry is retired in place.
+            // Moving takes a fresh sequence, so a re-scheduled event runs after those already due at its instant.
             int slot = event.slot;
-            long sequence = takeSequence();
-            slotSequence[slot] = sequence;
-            push(due, sequence << SLOT_BITS | slot);
-            retired();
+            set(slot, due, takeSequence() << SLOT_BITS | slot);
             return;
         }
         if (event.queuedIn != null) {
             throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT,
                     "event " + event.getClass().getName() + " is already pending in another scheduler");
         }
-        int slot = event.slot;
-        if (!(firing && event == lastFired && slot >= 0 && slotEvents[slot] == event)) {
+        int slot;
+        if (firing && event == lastFired && slotEvents[firingSlot] == event) {
+            slot = firingSlot; // the firing event takes back the slot it kept
+        } else {
             slot = takeSlot();
             slotEvents[slot] = event;
         }
         long sequence = takeSequence();
-        slotSequence[slot] = sequence;
+        enterQueue(event, slot);
+        set(slot, due, sequence << SLOT_BITS | slot);
+    }
+
+    /** Makes {@code event}, which holds {@code slot}, pending; its entry is the caller's to place. */
+    private void enterQueue(Event event, int slot) {
         event.slot = slot;
         event.queuedIn = this;
         live++;
         if (event.liveness() == Liveness.KEEPS_ALIVE) {
             keepAliveCount++;
         }
-        push(due, sequence << SLOT_BITS | slot);
+    }
+
+    /** Stops counting {@code event} as pending; its slot and entry are the caller's to release. */
+    private void leaveQueue(Event event) {
+        event.queuedIn = null;
+        live--;
+        if (event.liveness() == Liveness.KEEPS_ALIVE) {
+            keepAliveCount--;
+        }
     }
 
     private int takeSlot() {
         if (freeCount > 0) {
             return freeSlots[--freeCount];
         }
-        if (slotsUsed == slotEvents.length) {
+        if (slotsUsed == capacity) {
             if (slotsUsed > SLOT_MASK) {
                 throw new ExhaException(CoreErrorCode.INVALID_STATE, "lab '" + confinement.labName() + "' has "
                         + slotsUsed + " pending events, the most one scheduler holds");
             }
-            int capacity = slotsUsed * 2;
-            slotEvents = Arrays.copyOf(slotEvents, capacity);
-            slotSequence = Arrays.copyOf(slotSequence, capacity);
-            freeSlots = Arrays.copyOf(freeSlots, capacity);
+            grow();
         }
         return slotsUsed++;
+    }
+
+    private void freeSlot(int slot) {
+        slotEvents[slot] = null;
+        freeSlots[freeCount++] = slot;
     }
 
     private long takeSequence() {
@@ -206,35 +253,18 @@ public final class Scheduler {
         nextSequence = next;
     }
 
-    /** Entries of moved or cancelled events still in the heap, for tests of the compaction. */
-    int retiredEntries() {
-        return size - live;
-    }
-
-    /** Frees the slot of {@code event}, which has left the queue or been cancelled, retiring its live entry if any. */
-    private void release(Event event) {
-        int slot = event.slot;
-        leaveQueue(event, slot);
-        slotEvents[slot] = null;
-        freeSlots[freeCount++] = slot;
-        event.slot = -1;
-    }
-
-    /** Retires the live entry of {@code event} (in {@code slot}) and stops counting it as pending. */
-    private void leaveQueue(Event event, int slot) {
-        slotSequence[slot] = -1;
-        event.queuedIn = null;
-        live--;
-        if (event.liveness() == Liveness.KEEPS_ALIVE) {
-            keepAliveCount--;
+    /**
+     * The leaves holding an entry, for tests: the pending events, plus the firing event while its entry is held.
+     * O(capacity).
+     */
+    int entriesInTree() {
+        int n = 0;
+        for (int s = 0; s < capacity; s++) {
+            if (tree[2 * (capacity + s) + 1] != PAD) {
+                n++;
+            }
         }
-    }
-
-    private void push(long time, long low) {
-        if (2 * size == keys.length) {
-            keys = Arrays.copyOf(keys, keys.length * 2);
-        }
-        siftUp(size++, time, low);
+        return n;
     }
 
     // ---------------------------------------------------------------- timers (one handle per call)
@@ -350,9 +380,11 @@ public final class Scheduler {
      */
     public boolean step() {
         confinement.check();
-        if (size == 0) {
+        dropHeldRoot(); // (only while an event fires, and then the step below is refused unless nothing is pending)
+        if (live == 0) {
             return false;
         }
+        requireNotFiring();
         fireNext();
         return true;
     }
@@ -394,7 +426,7 @@ public final class Scheduler {
 
     private void runUntilNanos(long target) {
         requireNotFiring();
-        while (size > 0 && keys[0] <= target) {
+        while (live > 0 && tree[2] <= target) {
             fireNext();
         }
         advanceClock(target);
@@ -433,7 +465,7 @@ public final class Scheduler {
         long target = requireNotPast(deadline);
         requireNotFiring();
         while (!condition.getAsBoolean()) {
-            if (size == 0 || keys[0] > target) {
+            if (live == 0 || tree[2] > target) {
                 advanceClock(target);
                 return condition.getAsBoolean();
             }
@@ -496,7 +528,8 @@ public final class Scheduler {
     /** When the next pending event is due, if any. */
     public Optional<Instant> nextEventTime() {
         confinement.check();
-        return size == 0 ? Optional.empty() : Optional.of(SimClock.toInstant(keys[0]));
+        dropHeldRoot();
+        return live == 0 ? Optional.empty() : Optional.of(SimClock.toInstant(tree[2]));
     }
 
     /** The runaway guard's limit. */
@@ -511,9 +544,9 @@ public final class Scheduler {
         }
     }
 
+    /** Fires the root's event; the caller has checked that an event is pending and that none is firing. */
     private void fireNext() {
-        requireNotFiring();
-        long due = keys[0];
+        long due = tree[2];
         if (due > clock.nanos()) {
             clock.advanceTo(due);
             eventsAtCurrentInstant = 0;
@@ -522,26 +555,35 @@ public final class Scheduler {
             throw runaway();
         }
         eventsAtCurrentInstant++;
-        int slot = (int) (keys[1] & SLOT_MASK);
+        int slot = (int) (tree[3] & SLOT_MASK);
         Event event = slotEvents[slot];
-        removeRoot();
-        // The event leaves the queue but keeps its slot while it fires: most events schedule themselves again from
-        // fire(), and then take the same slot back without a round trip through the free list.
-        leaveQueue(event, slot);
-        discardRetiredRoots();
+        // The event leaves the queue but keeps its slot, and its entry the root, while it fires: most events
+        // schedule themselves again from fire(), and then take both back (see heldRoot).
+        leaveQueue(event);
+        heldRoot = true;
+        firingSlot = slot;
         lastFired = event;
         firing = true;
         try {
             event.fire();
         } finally {
             firing = false;
-            if (slotEvents[slot] == event && slotSequence[slot] == -1) {
-                // Not scheduled again (or scheduled and cancelled, which freed the slot already): free it now.
-                slotEvents[slot] = null;
-                freeSlots[freeCount++] = slot;
-                if (event.slot == slot) {
-                    event.slot = -1;
-                }
+            if (event.queuedIn != this) {
+                firedWithoutRescheduling(event, slot);
+            }
+        }
+    }
+
+    /**
+     * After {@code event} fired without being pending here again: drops its entry if still held and frees
+     * {@code slot} unless a cancel freed it already.
+     */
+    private void firedWithoutRescheduling(Event event, int slot) {
+        dropHeldRoot();
+        if (slotEvents[slot] == event) {
+            freeSlot(slot);
+            if (event.queuedIn == null) {
+                event.slot = -1; // (else it holds a slot of the scheduler it is pending in now)
             }
         }
     }
@@ -558,184 +600,109 @@ public final class Scheduler {
         return new ExhaException(CoreErrorCode.RUNAWAY_ZERO_DELAY, "Runaway zero-delay loop in lab '"
                 + confinement.labName() + "': " + eventsAtCurrentInstant + " consecutive events ran at virtual instant "
                 + clock.instant() + " without time advancing (limit " + maxEventsPerInstant + "); last event: " + last
-                + ", next event: " + slotEvents[(int) (keys[1] & SLOT_MASK)].origin().getClass().getName());
+                + ", next event: " + slotEvents[(int) (tree[3] & SLOT_MASK)].origin().getClass().getName());
     }
 
-    // ---------------------------------------------------------------- the 4-ary heap
+    // ---------------------------------------------------------------- the tournament tree
 
-    private boolean isRetired(long low) {
-        return slotSequence[(int) (low & SLOT_MASK)] != low >>> SLOT_BITS;
-    }
-
-    /** After an entry was retired: keeps the root live and the retired entries fewer than the live ones. */
-    private void retired() {
-        discardRetiredRoots();
-        if (size - live > live + STALE_SLACK) {
-            compact();
+    /** Removes the entry of the firing event from the tree, if it is still held there. */
+    private void dropHeldRoot() {
+        if (heldRoot) {
+            heldRoot = false;
+            clear(firingSlot);
         }
     }
 
-    private void discardRetiredRoots() {
-        while (size > 0 && isRetired(keys[1])) {
-            removeRoot();
-        }
-    }
-
-    /** Drops every retired entry and rebuilds the heap bottom-up, O(n). */
-    private void compact() {
-        long[] keys = this.keys;
-        int n = 0;
-        for (int i = 0; i < size; i++) {
-            long low = keys[2 * i + 1];
-            if (!isRetired(low)) {
-                keys[2 * n] = keys[2 * i];
-                keys[2 * n + 1] = low;
-                n++;
-            }
-        }
-        size = n;
-        for (int i = n / 4; i >= 0; i--) {
-            if (i < n) {
-                siftDown(i, keys[2 * i], keys[2 * i + 1]);
-            }
-        }
+    private void clear(int slot) {
+        set(slot, PAD, PAD);
     }
 
     /**
-     * Gives the live entries the sequences 0, 1, ... in firing order, once 2^39 sequences are used up. The entries
-     * leave the heap in order, and an ordered array is a heap.
+     * Writes the entry (time, low) into the leaf of {@code slot} and replays the matches up to the root: at each
+     * level the earlier of the entry coming up and the sibling's goes on. The sibling's place does not depend on
+     * the outcome, so its loads start early, and the winner is picked with a mask rather than a branch, which
+     * data-random outcomes would mispredict half the time; ties, and time differences that overflow a long,
+     * take the exact comparison.
+     */
+    private void set(int slot, long time, long low) {
+        long[] tree = this.tree;
+        int p = capacity + slot;
+        tree[2 * p] = time;
+        tree[2 * p + 1] = low;
+        while (p > 1) {
+            int sibling = p ^ 1;
+            long siblingTime = tree[2 * sibling];
+            long siblingLow = tree[2 * sibling + 1];
+            long d = siblingTime - time;
+            long siblingWins;
+            if (d != 0 && ((siblingTime ^ time) & (siblingTime ^ d)) >= 0) {
+                siblingWins = d >> 63; // all ones when siblingTime < time
+            } else {
+                siblingWins = siblingTime < time || (siblingTime == time && siblingLow < low) ? -1L : 0L;
+            }
+            time += d & siblingWins; // (time + d wraps back to siblingTime exactly)
+            low += (siblingLow - low) & siblingWins;
+            p >>>= 1;
+            tree[2 * p] = time;
+            tree[2 * p + 1] = low;
+        }
+    }
+
+    /** Doubles the slot table and the tree; the leaves keep their entries. */
+    private void grow() {
+        int old = capacity;
+        capacity = 2 * old;
+        slotEvents = Arrays.copyOf(slotEvents, capacity);
+        freeSlots = Arrays.copyOf(freeSlots, capacity);
+        long[] grown = padded(new long[4 * capacity]);
+        System.arraycopy(tree, 2 * old, grown, 2 * capacity, 2 * old);
+        tree = grown;
+        rebuild();
+    }
+
+    /** Recomputes every inner node from its children, bottom-up, O(capacity). */
+    private void rebuild() {
+        long[] tree = this.tree;
+        for (int p = capacity - 1; p >= 1; p--) {
+            int a = 2 * p;
+            int b = a + 1;
+            long aTime = tree[2 * a];
+            long bTime = tree[2 * b];
+            boolean bWins = bTime < aTime || (bTime == aTime && tree[2 * b + 1] < tree[2 * a + 1]);
+            int winner = bWins ? b : a;
+            tree[2 * p] = tree[2 * winner];
+            tree[2 * p + 1] = tree[2 * winner + 1];
+        }
+    }
+
+    private static long[] padded(long[] tree) {
+        Arrays.fill(tree, PAD);
+        return tree;
+    }
+
+    /**
+     * Gives the pending entries the sequences 0, 1, ... in firing order, once 2^39 sequences are used up: they
+     * leave the tree in order and go back with their new sequences.
      */
     private void renumber() {
-        long[] ordered = new long[2 * live];
-        int n = 0;
-        while (size > 0) {
-            long time = keys[0];
-            long low = keys[1];
-            removeRoot();
-            if (!isRetired(low)) {
-                ordered[2 * n] = time;
-                ordered[2 * n + 1] = low;
-                n++;
-            }
+        dropHeldRoot();
+        int n = live;
+        long[] times = new long[n];
+        int[] slots = new int[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = tree[2];
+            slots[i] = (int) (tree[3] & SLOT_MASK);
+            clear(slots[i]);
         }
         for (int i = 0; i < n; i++) {
-            int slot = (int) (ordered[2 * i + 1] & SLOT_MASK);
-            slotSequence[slot] = i;
-            keys[2 * i] = ordered[2 * i];
-            keys[2 * i + 1] = (long) i << SLOT_BITS | slot;
+            set(slots[i], times[i], (long) i << SLOT_BITS | slots[i]);
         }
-        size = n;
         nextSequence = n;
-    }
-
-    /**
-     * Removes the root entry (bottom-up, Floyd's variant): the hole at the root descends along the earliest
-     * children to a leaf, then the last entry rises from there. The last entry almost always belongs near the
-     * bottom, so this spares the comparison with it at every level that a plain sift-down makes. Which layout the
-     * heap ends in does not matter: (time, sequence) is a total order, so the firing order is the same.
-     */
-    private void removeRoot() {
-        int last = --size;
-        if (last == 0) {
-            return;
-        }
-        long[] keys = this.keys;
-        long time = keys[2 * last];
-        long low = keys[2 * last + 1];
-        int i = 0;
-        while (true) {
-            int first = (i << 2) + 1;
-            if (first >= last) {
-                break;
-            }
-            int best = first + 3 < last ? earliestOfFour(first) : earliestChild(first, last);
-            keys[2 * i] = keys[2 * best];
-            keys[2 * i + 1] = keys[2 * best + 1];
-            i = best;
-        }
-        siftUp(i, time, low);
-    }
-
-    /** The earliest of the four entries from {@code first}: a branch-free tournament unless two times tie. */
-    private int earliestOfFour(int first) {
-        long[] keys = this.keys;
-        int k = 2 * first;
-        long t0 = keys[k];
-        long t1 = keys[k + 2];
-        long t2 = keys[k + 4];
-        long t3 = keys[k + 6];
-        long m01 = Math.min(t0, t1);
-        long m23 = Math.min(t2, t3);
-        if (t0 != t1 && t2 != t3 && m01 != m23) {
-            int b01 = t1 < t0 ? first + 1 : first;
-            int b23 = t3 < t2 ? first + 3 : first + 2;
-            return m23 < m01 ? b23 : b01;
-        }
-        return earliestChild(first, first + 4);
-    }
-
-    /** The earliest of the entries {@code first} (inclusive) to {@code end} (exclusive) by (time, sequence). */
-    private int earliestChild(int first, int end) {
-        long[] keys = this.keys;
-        int best = first;
-        long bestTime = keys[2 * first];
-        long bestLow = keys[2 * first + 1];
-        for (int c = first + 1; c < end; c++) {
-            long t = keys[2 * c];
-            long low = keys[2 * c + 1];
-            if (t < bestTime || (t == bestTime && low < bestLow)) {
-                best = c;
-                bestTime = t;
-                bestLow = low;
-            }
-        }
-        return best;
-    }
-
-    /** Places the entry (time, low) at hole {@code i} or above it. */
-    private void siftUp(int i, long time, long low) {
-        long[] keys = this.keys;
-        while (i > 0) {
-            int parent = (i - 1) >>> 2;
-            long parentTime = keys[2 * parent];
-            long parentLow = keys[2 * parent + 1];
-            if (time > parentTime || (time == parentTime && low > parentLow)) {
-                break;
-            }
-            keys[2 * i] = parentTime;
-            keys[2 * i + 1] = parentLow;
-            i = parent;
-        }
-        keys[2 * i] = time;
-        keys[2 * i + 1] = low;
-    }
-
-    /** Places the entry (time, low) at hole {@code i} or below it. */
-    private void siftDown(int i, long time, long low) {
-        long[] keys = this.keys;
-        int n = size;
-        while (true) {
-            int first = (i << 2) + 1;
-            if (first >= n) {
-                break;
-            }
-            int best = first + 3 < n ? earliestOfFour(first) : earliestChild(first, n);
-            long bestTime = keys[2 * best];
-            long bestLow = keys[2 * best + 1];
-            if (time < bestTime || (time == bestTime && low < bestLow)) {
-                break;
-            }
-            keys[2 * i] = bestTime;
-            keys[2 * i + 1] = bestLow;
-            i = best;
-        }
-        keys[2 * i] = time;
-        keys[2 * i + 1] = low;
     }
 
     @Override
     public String toString() {
-        return "Scheduler[lab=" + confinement.labName() + ", now=" + clock.instant() + ", pending=" + size
-                + ", keepAlive=" + keepAliveCount + ", retired=" + (size - live) + "]";
+        return "Scheduler[lab=" + confinement.labName() + ", now=" + clock.instant() + ", pending=" + live
+                + ", keepAlive=" + keepAliveCount + "]";
     }
 }

@@ -234,13 +234,79 @@ class SchedulerTest {
         assertThat(scheduler.isScheduled(juggler)).isFalse();
         assertThat(second.isScheduled(juggler)).isTrue();
         assertThat(scheduler.pendingCount()).isZero();
-        assertThat(scheduler.retiredEntries()).isZero();
+        assertThat(scheduler.entriesInTree()).isZero();
         second.step();
         assertThat(log).containsExactly("j0", "other@0", "j1", "j2", "j3");
         scheduler.schedule(other, 5);
         scheduler.schedule(juggler, 1);
         scheduler.runUntilIdle();
         assertThat(log).endsWith("j4", "other@0");
+    }
+
+    @Test
+    void anEventThatHopsToAnotherSchedulerWhileFiringLeavesBothQueuesConsistent() {
+        Scheduler second = new Scheduler(new SimClock(START), confinement);
+        Recording other = new Recording("other");
+        Event hopper = new Event() {
+            int n;
+
+            @Override
+            protected void fire() {
+                log.add("hop" + n);
+                switch (n++) {
+                    case 0 -> {
+                        // Pending in the other scheduler and not any more, then back here: its slot field changed
+                        // twice while it kept its slot here.
+                        second.schedule(this, 5);
+                        assertThat(second.cancel(this)).isTrue();
+                        scheduler.schedule(this, 2_000_000_000L);
+                    }
+                    case 1 -> second.schedule(this, 5);
+                    default -> {
+                    }
+                }
+            }
+        };
+        scheduler.schedule(hopper, 1_000_000_000L);
+        scheduler.schedule(other, 10_000_000_000L);
+        scheduler.step();
+        assertThat(scheduler.isScheduled(hopper)).isTrue();
+        assertThat(scheduler.pendingCount()).isEqualTo(2);
+        assertThat(scheduler.nextEventTime()).contains(START.plusSeconds(3));
+        scheduler.step();
+        assertThat(scheduler.isScheduled(hopper)).isFalse();
+        assertThat(second.isScheduled(hopper)).isTrue();
+        scheduler.runUntilIdle();
+        assertThat(scheduler.entriesInTree()).isZero();
+        second.step();
+        assertThat(second.entriesInTree()).isZero();
+        scheduler.schedule(hopper, 1);
+        scheduler.step();
+        assertThat(log).containsExactly("hop0", "hop1", "other@10", "hop2", "hop3");
+        assertThat(scheduler.entriesInTree()).isZero();
+        assertThat(scheduler.pendingCount()).isZero();
+    }
+
+    @Test
+    void sequencesRenumberedWhileTheFiringEventReschedulesItselfKeepInsertionOrderAmongTies() {
+        Event again = new Event() {
+            int n;
+
+            @Override
+            protected void fire() {
+                log.add("again" + n);
+                if (n++ == 0) {
+                    scheduler.schedule(this, 1_000_000_000L); // takes the last sequence: everything is renumbered
+                }
+            }
+        };
+        scheduler.setNextSequence(Scheduler.MAX_SEQUENCE - 1);
+        scheduler.schedule(again, 1_000_000_000L);
+        scheduler.schedule(Duration.ofSeconds(3), record("first-at-3")); // the last sequence there is
+        scheduler.step();
+        scheduler.schedule(Duration.ofSeconds(2), record("second-at-3"));
+        scheduler.runUntilIdle();
+        assertThat(log).containsExactly("again0", "again1", "first-at-3@3", "second-at-3@3");
     }
 
     @Test
