@@ -30,6 +30,8 @@ final class FileRecord {
     final List<String> addedNames = new ArrayList<>();
     final List<String> removedNames = new ArrayList<>();
     private static final int MAX_PENDING_NAMES = 1024;
+    /** Set when the record leaves the table: a path resolved to it earlier must be resolved again. */
+    boolean deleted;
     /** The last writes to the file's bytes, once a {@link ContentMark} watches it; null until then. */
     ContentChanges changes;
 

@@ -203,6 +203,7 @@ final class FileTable {
             directory(node.parent).childChanged(node, node.name, false);
             records.remove(node.id);
             byId.remove(node.id);
+            node.deleted = true;
             snapshotBytes -= recordBytes(node);
             count(node, -1);
         }

@@ -62,12 +62,30 @@ public final class Volume {
      */
     private final Map<List<String>, FileRecord> directories = new HashMap<>();
     private long directoriesEpoch;
-    private final Map<String, VolumePath> parsed = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<String, Parsed> parsed = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, VolumePath> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
             return size() > PARSED_PATHS;
         }
     };
+    /** The entry of the path parsed last: the lookups right after a parse find what it resolved to last time. */
+    private Parsed lastParsed;
+
+    /**
+     * A path parsed lately and what it resolved to last time: its parent directory (valid while no directory is
+     * renamed, moved or deleted) and its record (checked before use: still live, same parent, same name).
+     */
+    private static final class Parsed {
+        final VolumePath path;
+        FileRecord parent;
+        long parentEpoch;
+        FileRecord leaf;
+        String leafName;
+
+        Parsed(VolumePath path) {
+            this.path = path;
+        }
+    }
 
     private Volume(BlockDevice device, Superblock superblock, FileTable table, long journalPosition,
             long nextSequence) {
@@ -868,18 +886,23 @@ public final class Volume {
     /** The directory that holds {@code path}'s last name; PATH_NOT_FOUND when it does not exist or is a file. */
     /** {@link VolumePath#parse}, remembered for the paths named lately (see {@link #parsed}). */
     private VolumePath parse(String path) {
-        VolumePath known = path == null ? null : parsed.get(path);
+        Parsed known = path == null ? null : parsed.get(path);
         if (known == null) {
-            known = VolumePath.parse(path);
+            known = new Parsed(VolumePath.parse(path));
             parsed.put(path, known);
         }
-        return known;
+        lastParsed = known;
+        return known.path;
     }
 
     private FileRecord parentDirectory(VolumePath path) {
         List<String> keys = path.keys();
         if (keys.size() <= 1) {
             return table.root();
+        }
+        Parsed entry = lastParsed != null && lastParsed.path == path ? lastParsed : null;
+        if (entry != null && entry.parent != null && entry.parentEpoch == table.directoryChanges()) {
+            return entry.parent;
         }
         if (directoriesEpoch != table.directoryChanges()) {
             directories.clear();
@@ -888,7 +911,7 @@ public final class Volume {
         List<String> parentKeys = keys.subList(0, keys.size() - 1);
         FileRecord known = directories.get(parentKeys);
         if (known != null) {
-            return known;
+            return remember(entry, known);
         }
         FileRecord directory = table.root();
         for (int i = 0; i < keys.size() - 1; i++) {
@@ -903,7 +926,15 @@ public final class Volume {
             directories.clear();
         }
         directories.put(List.copyOf(parentKeys), directory);
-        return directory;
+        return remember(entry, directory);
+    }
+
+    private FileRecord remember(Parsed entry, FileRecord parent) {
+        if (entry != null) {
+            entry.parent = parent;
+            entry.parentEpoch = table.directoryChanges();
+        }
+        return parent;
     }
 
     /** The record at {@code path}, null when the last name is missing; PATH_NOT_FOUND for a missing directory. */
@@ -911,8 +942,22 @@ public final class Volume {
         if (path.isRoot()) {
             return table.root();
         }
-        Long id = parentDirectory(path).children.get(path.nameKey());
-        return id == null ? null : table.record(id);
+        FileRecord parent = parentDirectory(path);
+        Parsed entry = lastParsed != null && lastParsed.path == path ? lastParsed : null;
+        if (entry != null) {
+            FileRecord leaf = entry.leaf;
+            // Still the record under this name: not deleted, not moved, not renamed (a rename sets a new name).
+            if (leaf != null && !leaf.deleted && leaf.parent == parent.id && leaf.name == entry.leafName) {
+                return leaf;
+            }
+        }
+        Long id = parent.children.get(path.nameKey());
+        FileRecord found = id == null ? null : table.record(id);
+        if (entry != null) {
+            entry.leaf = found;
+            entry.leafName = found == null ? null : found.name;
+        }
+        return found;
     }
 
     private FileRecord find(VolumePath path) {

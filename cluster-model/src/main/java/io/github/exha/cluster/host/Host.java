@@ -60,6 +60,7 @@ public final class Host {
     public static final Duration SHUTDOWN_TIME = Duration.ofMinutes(1);
     /** Copying a file between volumes reads and writes this many bytes at a time; holes of that size stay holes. */
     private static final int COPY_PIECE = 64 * 1024;
+    private static final int RESOLVED_PATHS = 256;
     /** The label of every host's system volume, {@code C:}. */
     public static final String SYSTEM_LABEL = "System";
 
@@ -75,6 +76,16 @@ public final class Host {
     /** The SAN volumes the host has on drive letters, remembered across power cycles like Windows' mount manager. */
     private final TreeMap<DriveLetter, LunRef> assignments = new TreeMap<>();
     private final TreeMap<DriveLetter, Volume> mounted = new TreeMap<>();
+    /**
+     * Paths resolved lately, by the string given: the services name the same folders and files every second. An
+     * entry holds while its drive letter still has the same volume. Bounded.
+     */
+    private final Map<String, WindowsPath> resolved = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, WindowsPath> eldest) {
+            return size() > RESOLVED_PATHS;
+        }
+    };
     private final List<Consumer<PowerTransition>> listeners = new ArrayList<>();
     private final FileSharing sharing;
     private PowerState power = PowerState.ON;
@@ -819,6 +830,16 @@ public final class Host {
     public WindowsPath resolve(String windowsPath) {
         Objects.requireNonNull(windowsPath, "windowsPath");
         requireRunning();
+        WindowsPath known = resolved.get(windowsPath);
+        if (known != null && mounted.get(known.drive()) == known.volume()) {
+            return known;
+        }
+        WindowsPath resolution = resolveAgain(windowsPath);
+        resolved.put(windowsPath, resolution);
+        return resolution;
+    }
+
+    private WindowsPath resolveAgain(String windowsPath) {
         String path = windowsPath.strip().replace('/', '\\');
         if (path.startsWith("\\\\?\\UNC\\") || (path.startsWith("\\\\") && !path.startsWith("\\\\?\\")
                 && !path.startsWith("\\\\.\\"))) {

@@ -22,6 +22,9 @@ public final class LogDirectory {
     private final String folder;
     private final LogPrefix prefix;
     private final LogFormat format;
+    /** The current and pre-created logs' paths, built on first use: the store names them at every roll. */
+    private String currentPath;
+    private String temporaryPath;
 
     /**
      * The stream {@code prefix} in {@code folder} ({@code \Logs\SG1}, inside the volume).
@@ -80,12 +83,18 @@ public final class LogDirectory {
 
     /** The path of the current log, {@code E00.log}. */
     public String currentPath() {
-        return path(format.currentName(prefix));
+        if (currentPath == null) {
+            currentPath = path(format.currentName(prefix));
+        }
+        return currentPath;
     }
 
     /** The path of the pre-created next log, {@code E00tmp.log}. */
     public String temporaryPath() {
-        return path(format.temporaryName(prefix));
+        if (temporaryPath == null) {
+            temporaryPath = path(format.temporaryName(prefix));
+        }
+        return temporaryPath;
     }
 
     /** The paths of the two reserve logs. */
