@@ -5,6 +5,7 @@ import io.github.exha.core.kernel.Journal;
 import io.github.exha.core.kernel.JournalEntry;
 import io.github.exha.exchange.error.ExchangeErrorCode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,14 @@ public final class ExchangeDirectory {
     // service asks at every pump, and scanning every database of a 400-storage-group lab each time dominated.
     private Map<String, List<MailboxDatabase>> databasesByGroup;
     private TransportConfig transportConfig = TransportConfig.defaults();
+    // Bumped by every change (they all journal through changed()), so callers can cache what they derive.
+    private long revision;
+    // What storageGroup(), database() and mailbox() found, by identity as asked; emptied by every change. The mail
+    // and replication paths ask for the same few identities many times a second, and lower-casing each one to look
+    // it up showed in a day of mail.
+    private final Map<String, StorageGroup> foundStorageGroups = new HashMap<>();
+    private final Map<String, MailboxDatabase> foundDatabases = new HashMap<>();
+    private final Map<String, Mailbox> foundMailboxes = new HashMap<>();
 
     /**
      * An empty organization.
@@ -72,6 +81,14 @@ public final class ExchangeDirectory {
         long high = (guids.nextLong() & 0xFFFF_FFFF_FFFF_0FFFL) | 0x0000_0000_0000_4000L;
         long low = (guids.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(high, low);
+    }
+
+    /**
+     * A number that changes whenever anything in the directory changes: what a caller derived from the directory
+     * (a database's storage group, its server's store) holds as long as the revision is the same.
+     */
+    public long revision() {
+        return revision;
     }
 
     /** The organization's transport settings (the transport dumpster's size and time). */
@@ -221,11 +238,15 @@ public final class ExchangeDirectory {
      * @throws ExhaException OBJECT_NOT_FOUND, AMBIGUOUS_IDENTITY
      */
     public StorageGroup storageGroup(String identity) {
-        StorageGroup exact = storageGroups.get(key(identity));
-        if (exact != null) {
-            return exact;
+        StorageGroup found = foundStorageGroups.get(identity);
+        if (found == null) {
+            found = storageGroups.get(key(identity));
+            if (found == null) {
+                found = unique(identity, storageGroups.values(), g -> g.name().equalsIgnoreCase(identity));
+            }
+            foundStorageGroups.put(identity, found);
         }
-        return unique(identity, storageGroups.values(), g -> g.name().equalsIgnoreCase(identity));
+        return found;
     }
 
     /**
@@ -335,6 +356,15 @@ public final class ExchangeDirectory {
      * @throws ExhaException OBJECT_NOT_FOUND, AMBIGUOUS_IDENTITY
      */
     public MailboxDatabase database(String identity) {
+        MailboxDatabase found = foundDatabases.get(identity);
+        if (found == null) {
+            found = findDatabase(identity);
+            foundDatabases.put(identity, found);
+        }
+        return found;
+    }
+
+    private MailboxDatabase findDatabase(String identity) {
         MailboxDatabase exact = databases.get(key(identity));
         if (exact != null) {
             return exact;
@@ -449,12 +479,16 @@ public final class ExchangeDirectory {
      * @throws ExhaException OBJECT_NOT_FOUND, AMBIGUOUS_IDENTITY
      */
     public Mailbox mailbox(String identity) {
-        Mailbox byAlias = mailboxes.get(key(identity));
-        if (byAlias != null) {
-            return byAlias;
+        Mailbox found = foundMailboxes.get(identity);
+        if (found == null) {
+            found = mailboxes.get(key(identity));
+            if (found == null) {
+                found = unique(identity, mailboxes.values(), m -> m.name().equalsIgnoreCase(identity)
+                        || m.primarySmtpAddress().equalsIgnoreCase(identity));
+            }
+            foundMailboxes.put(identity, found);
         }
-        return unique(identity, mailboxes.values(), m -> m.name().equalsIgnoreCase(identity)
-                || m.primarySmtpAddress().equalsIgnoreCase(identity));
+        return found;
     }
 
     /**
@@ -557,6 +591,10 @@ public final class ExchangeDirectory {
     }
 
     private void changed(String what, String object, Map<String, String> attributes) {
+        revision++;
+        foundStorageGroups.clear();
+        foundDatabases.clear();
+        foundMailboxes.clear();
         Map<String, String> all = new TreeMap<>(attributes);
         all.put("object", object);
         journal.append(JournalEntry.Type.STATE_CHANGE, SOURCE, what, all);
