@@ -752,7 +752,11 @@ public final class ClusterMembership {
         }
         witnessOwner = owner;
         List<Partition> previous = partitions;
-        partitions = List.copyOf(view);
+        // At nearly every check the view is the one already published: keep that list rather than copy an equal one.
+        boolean changed = !samePartitions(view, previous);
+        if (changed) {
+            partitions = List.copyOf(view);
+        }
         if (cause == Cause.REGROUP || cause == Cause.REBOOT) {
             for (List<Member> piece : activePieces) {
                 String reporter = piece.get(0).name;
@@ -768,7 +772,7 @@ public final class ClusterMembership {
                 eventLog(EVENT_QUORUM_LOST, member.name, quorumLostMessage(), Map.of("node", member.name));
             }
         }
-        if (!partitions.equals(previous)) {
+        if (changed) {
             kernel.journal().append(JournalEntry.Type.STATE_CHANGE, cluster.name(), "membership.view", Map.of(
                     "cause", cause.name().toLowerCase(Locale.ROOT),
                     "partitions", describe(partitions),
@@ -786,6 +790,22 @@ public final class ClusterMembership {
                 member.state = MemberState.MEMBER;
             }
         }
+    }
+
+    /** {@code a.equals(b)}, component by component without the records' generic equals (once per check). */
+    private static boolean samePartitions(List<Partition> a, List<Partition> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Partition x = a.get(i);
+            Partition y = b.get(i);
+            if (x.nodeVotes() != y.nodeVotes() || x.witnessVote() != y.witnessVote() || x.votes() != y.votes()
+                    || x.hasQuorum() != y.hasQuorum() || !x.nodes().equals(y.nodes())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Stopped nodes that hear every node of the running winner join it, in name order. */
