@@ -50,12 +50,13 @@ public final class ExchangeDirectory {
     private TransportConfig transportConfig = TransportConfig.defaults();
     // Bumped by every change (they all journal through changed()), so callers can cache what they derive.
     private long revision;
-    // What storageGroup(), database() and mailbox() found, by identity as asked; emptied by every change. The mail
-    // and replication paths ask for the same few identities many times a second, and lower-casing each one to look
-    // it up showed in a day of mail.
+    // What storageGroup(), database(), mailbox() and databases(group) found, by identity as asked; emptied by every
+    // change (the lists also when databasesByGroup is rebuilt). The mail and replication paths ask for the same few
+    // identities many times a second, and lower-casing each one to look it up showed in a day of mail.
     private final Map<String, StorageGroup> foundStorageGroups = new HashMap<>();
     private final Map<String, MailboxDatabase> foundDatabases = new HashMap<>();
     private final Map<String, Mailbox> foundMailboxes = new HashMap<>();
+    private final Map<String, List<MailboxDatabase>> foundDatabaseLists = new HashMap<>();
 
     /**
      * An empty organization.
@@ -334,7 +335,12 @@ public final class ExchangeDirectory {
 
     /** The databases of one storage group (identity), in creation order. */
     public List<MailboxDatabase> databases(String storageGroupIdentity) {
+        List<MailboxDatabase> found = foundDatabaseLists.get(storageGroupIdentity);
+        if (found != null && databasesByGroup != null) {
+            return found;
+        }
         if (databasesByGroup == null) {
+            foundDatabaseLists.clear();
             Map<String, List<MailboxDatabase>> byGroup = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             for (MailboxDatabase database : databases.values()) {
                 byGroup.computeIfAbsent(database.storageGroupIdentity(), g -> new ArrayList<>()).add(database);
@@ -342,7 +348,9 @@ public final class ExchangeDirectory {
             byGroup.replaceAll((group, list) -> List.copyOf(list));
             databasesByGroup = byGroup;
         }
-        return databasesByGroup.getOrDefault(storageGroupIdentity, List.of());
+        found = databasesByGroup.getOrDefault(storageGroupIdentity, List.of());
+        foundDatabaseLists.put(storageGroupIdentity, found);
+        return found;
     }
 
     /** The databases of one server, in creation order. */
@@ -595,6 +603,7 @@ public final class ExchangeDirectory {
         foundStorageGroups.clear();
         foundDatabases.clear();
         foundMailboxes.clear();
+        foundDatabaseLists.clear();
         Map<String, String> all = new TreeMap<>(attributes);
         all.put("object", object);
         journal.append(JournalEntry.Type.STATE_CHANGE, SOURCE, what, all);

@@ -62,6 +62,7 @@ class ExchangeDirectoryTest {
         assertThat(directory.storageGroup(group.identity())).isEqualTo(group);
         assertThat(directory.database(database.identity())).isEqualTo(database);
         assertThat(directory.mailbox("user1")).isEqualTo(mailbox);
+        assertThat(directory.databases(group.identity())).containsExactly(database);
         long before = directory.revision();
 
         StorageGroup replicated = directory.updateStorageGroup(group.withReplicated(ReplicationKind.LOCAL));
@@ -71,6 +72,7 @@ class ExchangeDirectoryTest {
         assertThat(directory.revision()).isEqualTo(before + 3);
         assertThat(directory.storageGroup(group.identity())).isEqualTo(replicated);
         assertThat(directory.database(database.identity()).edbFilePath()).isEqualTo(moved.edbFilePath());
+        assertThat(directory.databases(group.identity())).containsExactly(moved);
         assertThatThrownBy(() -> directory.mailbox("user1")).isInstanceOfSatisfying(ExhaException.class,
                 e -> assertThat(e.code()).isEqualTo(ExchangeErrorCode.OBJECT_NOT_FOUND));
     }
