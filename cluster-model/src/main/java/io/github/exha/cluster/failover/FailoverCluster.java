@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -340,6 +341,19 @@ public final class FailoverCluster {
     /** Every group, in creation order. */
     public List<ClusterGroup> groups() {
         return List.copyOf(groups.values());
+    }
+
+    /**
+     * The first group, in creation order, whose name equals {@code name} ignoring case, if any (without copying the
+     * groups: asked at every replication pump).
+     */
+    public Optional<ClusterGroup> findGroup(String name) {
+        for (ClusterGroup group : groups.values()) {
+            if (group.name().equalsIgnoreCase(name)) {
+                return Optional.of(group);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,8 @@ public final class Host {
     public static final Duration SHUTDOWN_TIME = Duration.ofMinutes(1);
     /** Copying a file between volumes reads and writes this many bytes at a time; holes of that size stay holes. */
     private static final int COPY_PIECE = 64 * 1024;
-    private static final int RESOLVED_PATHS = 256;
+    // How many path readings resolve() keeps (the folders and files a lab's services use fit many times over).
+    private static final int PARSED_PATHS_KEPT = 256;
     /** The label of every host's system volume, {@code C:}. */
     public static final String SYSTEM_LABEL = "System";
 
@@ -76,16 +78,8 @@ public final class Host {
     /** The SAN volumes the host has on drive letters, remembered across power cycles like Windows' mount manager. */
     private final TreeMap<DriveLetter, LunRef> assignments = new TreeMap<>();
     private final TreeMap<DriveLetter, Volume> mounted = new TreeMap<>();
-    /**
-     * Paths resolved lately, by the string given: the services name the same folders and files every second. An
-     * entry holds while its drive letter still has the same volume. Bounded.
-     */
-    private final Map<String, WindowsPath> resolved = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, WindowsPath> eldest) {
-            return size() > RESOLVED_PATHS;
-        }
-    };
+    // Paths resolve() read, by their text (see there); at most PARSED_PATHS_KEPT.
+    private final Map<String, ParsedPath> parsedPaths = new HashMap<>();
     private final List<Consumer<PowerTransition>> listeners = new ArrayList<>();
     private final FileSharing sharing;
     private PowerState power = PowerState.ON;
@@ -830,16 +824,31 @@ public final class Host {
     public WindowsPath resolve(String windowsPath) {
         Objects.requireNonNull(windowsPath, "windowsPath");
         requireRunning();
-        WindowsPath known = resolved.get(windowsPath);
-        if (known != null && mounted.get(known.drive()) == known.volume()) {
-            return known;
+        // Reading the text is a function of the text alone: the store and the replication service resolve the same
+        // few folders many times a second, so readings are kept (the volume is still looked up each time).
+        ParsedPath parsed = parsedPaths.get(windowsPath);
+        if (parsed == null) {
+            parsed = parse(windowsPath);
+            if (parsedPaths.size() >= PARSED_PATHS_KEPT) {
+                // Bounded: a runbook may resolve any number of distinct paths.
+                parsedPaths.clear();
+            }
+            parsedPaths.put(windowsPath, parsed);
         }
-        WindowsPath resolution = resolveAgain(windowsPath);
-        resolved.put(windowsPath, resolution);
-        return resolution;
+        DriveLetter drive = parsed.drive();
+        Volume volume = mounted.get(drive);
+        if (volume == null) {
+            throw new ExhaException(ClusterErrorCode.PATH_NOT_FOUND, "The system cannot find the path specified. ('"
+                    + windowsPath + "': " + name() + " has no drive " + drive + ")", NativeCode.win32(3));
+        }
+        return new WindowsPath(drive, volume, parsed.inside());
     }
 
-    private WindowsPath resolveAgain(String windowsPath) {
+    /** A Windows path as {@link #resolve} reads it: its drive and the path inside the volume. */
+    private record ParsedPath(DriveLetter drive, String inside) {
+    }
+
+    private ParsedPath parse(String windowsPath) {
         String path = windowsPath.strip().replace('/', '\\');
         if (path.startsWith("\\\\?\\UNC\\") || (path.startsWith("\\\\") && !path.startsWith("\\\\?\\")
                 && !path.startsWith("\\\\.\\"))) {
@@ -860,14 +869,9 @@ public final class Host {
             throw invalidName(windowsPath, "is not a full path such as F:\\DB\\Mailbox Database.edb");
         }
         DriveLetter drive = new DriveLetter(path.charAt(0));
-        Volume volume = mounted.get(drive);
-        if (volume == null) {
-            throw new ExhaException(ClusterErrorCode.PATH_NOT_FOUND, "The system cannot find the path specified. ('"
-                    + windowsPath + "': " + name() + " has no drive " + drive + ")", NativeCode.win32(3));
-        }
         // Each drive's current directory is its root here, so a drive-relative F:DB means F:\DB.
         String inside = path.substring(2);
-        return new WindowsPath(drive, volume, inside.startsWith("\\") ? inside : "\\" + inside);
+        return new ParsedPath(drive, inside.startsWith("\\") ? inside : "\\" + inside);
     }
 
     private ExhaException invalidName(String windowsPath, String why) {

@@ -14,6 +14,7 @@ import io.github.exha.core.kernel.Liveness;
 import io.github.exha.core.kernel.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -78,8 +79,9 @@ public final class ClusterMembership {
     /** Fault point: at each membership check, the witness becomes unavailable until {@link #witnessRestored()}. */
     public static final String WITNESS_OUTAGE_FAULT = "cluster.membership.witness-outage";
 
-    private static final Comparator<String> BY_NAME =
-            Comparator.comparing((String n) -> n.toLowerCase(Locale.ROOT)).thenComparing(Comparator.naturalOrder());
+    // By name ignoring case, then by name; from the lower-case name each member keeps.
+    private static final Comparator<Member> MEMBER_ORDER =
+            Comparator.comparing((Member m) -> m.lowerName).thenComparing(m -> m.name);
 
     private final Kernel kernel;
     private final FailoverCluster cluster;
@@ -666,17 +668,34 @@ public final class ClusterMembership {
     }
 
     private void reconcile(Cause cause, Member rebooted) {
-        List<Member> oldActive = members.values().stream().filter(Member::active).toList();
+        // Runs at every membership check: plain loops, no streams (issue 9's day of mail).
+        List<Member> oldActive = new ArrayList<>(members.size());
+        List<Member> reachable = new ArrayList<>(members.size());
+        boolean anyActiveUp = false;
+        for (Member member : members.values()) {
+            if (member.active()) {
+                oldActive.add(member);
+                anyActiveUp |= member.hostUp;
+                if (member.hostUp && member != rebooted) {
+                    reachable.add(member);
+                }
+            }
+        }
         // The running cluster's pieces.
         List<List<Member>> activePieces = switch (cause) {
-            case FORM, REGROUP, REBOOT -> cliques(oldActive.stream().filter(m -> m.hostUp && m != rebooted).toList());
+            case FORM, REGROUP, REBOOT -> cliques(reachable);
             // Between regroups the running cluster stays whole (undetected crashes still count); it dissolves only
             // when none of its hosts runs, as nobody is left to run it.
-            case CHECK, LEAVE -> oldActive.stream().anyMatch(m -> m.hostUp) ? List.of(sorted(oldActive)) : List.of();
+            case CHECK, LEAVE -> anyActiveUp ? List.of(sorted(oldActive)) : List.of();
         };
-        List<Member> stoppedNodes = members.values().stream()
-                .filter(m -> m.hostUp && (!m.active() || m == rebooted)).toList();
-        List<List<Member>> stoppedPieces = new ArrayList<>(cliques(stoppedNodes.stream().filter(m -> m != rebooted).toList()));
+        // Stopped nodes whose host runs (the rebooted node is a piece of its own, below).
+        List<Member> stoppedNodes = new ArrayList<>();
+        for (Member member : members.values()) {
+            if (member.hostUp && !member.active() && member != rebooted) {
+                stoppedNodes.add(member);
+            }
+        }
+        List<List<Member>> stoppedPieces = new ArrayList<>(cliques(stoppedNodes));
         if (rebooted != null) {
             // The rebooted node's service starts afresh: it only joins at a later check.
             stoppedPieces.add(List.of(rebooted));
@@ -689,20 +708,29 @@ public final class ClusterMembership {
         if (winner >= 0 && winner < activePieces.size() && cause == Cause.CHECK) {
             admitJoiners(pieces, winner, activePieces.size());
         }
-        Set<Member> winning = winner >= 0 ? new LinkedHashSet<>(pieces.get(winner)) : Set.of();
-        List<Partition> view = new ArrayList<>();
+        // A handful of members: a list's contains is the cheapest set.
+        List<Member> winning = winner >= 0 ? pieces.get(winner) : List.of();
+        List<Partition> view = new ArrayList<>(pieces.size());
+        int quorate = 0;
         for (int i = 0; i < pieces.size(); i++) {
             List<Member> piece = pieces.get(i);
             if (!piece.isEmpty()) {
-                view.add(partition(piece, owner, total, i == winner));
+                Partition partition = partition(piece, owner, total, i == winner);
+                view.add(partition);
+                quorate += partition.hasQuorum() ? 1 : 0;
             }
         }
-        if (view.stream().filter(Partition::hasQuorum).count() > 1) {
+        if (quorate > 1) {
             throw new ExhaException(QuorumErrorCode.SPLIT_BRAIN, "Two partitions of " + cluster.name() + " hold quorum: " + view);
         }
 
         // Leave the engine first, while the old view still covers every node that is up there.
-        List<Member> leaving = oldActive.stream().filter(m -> !winning.contains(m)).toList();
+        List<Member> leaving = new ArrayList<>();
+        for (Member member : oldActive) {
+            if (!winning.contains(member)) {
+                leaving.add(member);
+            }
+        }
         for (Member member : leaving) {
             if (cluster.node(member.name).state() != NodeState.DOWN) {
                 cluster.nodeDown(member.name);
@@ -724,7 +752,11 @@ public final class ClusterMembership {
         }
         witnessOwner = owner;
         List<Partition> previous = partitions;
-        partitions = List.copyOf(view);
+        // At nearly every check the view is the one already published: keep that list rather than copy an equal one.
+        boolean changed = !samePartitions(view, previous);
+        if (changed) {
+            partitions = List.copyOf(view);
+        }
         if (cause == Cause.REGROUP || cause == Cause.REBOOT) {
             for (List<Member> piece : activePieces) {
                 String reporter = piece.get(0).name;
@@ -740,7 +772,7 @@ public final class ClusterMembership {
                 eventLog(EVENT_QUORUM_LOST, member.name, quorumLostMessage(), Map.of("node", member.name));
             }
         }
-        if (!partitions.equals(previous)) {
+        if (changed) {
             kernel.journal().append(JournalEntry.Type.STATE_CHANGE, cluster.name(), "membership.view", Map.of(
                     "cause", cause.name().toLowerCase(Locale.ROOT),
                     "partitions", describe(partitions),
@@ -760,13 +792,29 @@ public final class ClusterMembership {
         }
     }
 
+    /** {@code a.equals(b)}, component by component without the records' generic equals (once per check). */
+    private static boolean samePartitions(List<Partition> a, List<Partition> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Partition x = a.get(i);
+            Partition y = b.get(i);
+            if (x.nodeVotes() != y.nodeVotes() || x.witnessVote() != y.witnessVote() || x.votes() != y.votes()
+                    || x.hasQuorum() != y.hasQuorum() || !x.nodes().equals(y.nodes())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Stopped nodes that hear every node of the running winner join it, in name order. */
     private void admitJoiners(List<List<Member>> pieces, int winner, int activeCount) {
         List<Member> running = new ArrayList<>(pieces.get(winner));
         for (int i = activeCount; i < pieces.size(); i++) {
             List<Member> piece = new ArrayList<>(pieces.get(i));
             for (Member candidate : List.copyOf(piece)) {
-                if (running.stream().allMatch(m -> communicate(candidate, m))) {
+                if (communicatesWithAll(candidate, running)) {
                     running.add(candidate);
                     piece.remove(candidate);
                 }
@@ -774,6 +822,15 @@ public final class ClusterMembership {
             pieces.set(i, piece);
         }
         pieces.set(winner, sorted(running));
+    }
+
+    private boolean communicatesWithAll(Member candidate, List<Member> nodes) {
+        for (Member member : nodes) {
+            if (!communicate(candidate, member)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int winner(List<List<Member>> pieces, String owner, int total) {
@@ -801,12 +858,22 @@ public final class ClusterMembership {
     private Partition partition(List<Member> piece, String owner, int total, boolean quorate) {
         boolean witness = owns(piece, owner);
         int nodeVotes = quorum.model().nodesVote() ? piece.size() : 0;
-        return new Partition(piece.stream().map(m -> m.name).toList(), nodeVotes, witness, nodeVotes + (witness ? 1 : 0),
-                quorate);
+        List<String> names = new ArrayList<>(piece.size());
+        for (Member member : piece) {
+            names.add(member.name);
+        }
+        return new Partition(names, nodeVotes, witness, nodeVotes + (witness ? 1 : 0), quorate);
     }
 
     private static boolean owns(List<Member> piece, String owner) {
-        return owner != null && piece.stream().anyMatch(m -> m.name.equals(owner));
+        if (owner != null) {
+            for (Member member : piece) {
+                if (member.name.equals(owner)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** All configured votes: one per node (majority models) plus one for the witness. */
@@ -924,12 +991,14 @@ public final class ClusterMembership {
 
     private static final class Member {
         final String name;
+        final String lowerName;
         boolean hostUp = true;
         MemberState state = MemberState.STOPPED;
         long joinedAt;
 
         Member(String name) {
             this.name = name;
+            this.lowerName = name.toLowerCase(Locale.ROOT);
         }
 
         boolean active() {
@@ -957,7 +1026,10 @@ public final class ClusterMembership {
     }
 
     private static List<Member> sorted(List<Member> nodes) {
-        return nodes.stream().sorted(Comparator.comparing((Member m) -> m.name, BY_NAME)).toList();
+        // Arrays.sort is stable, as the stream's sort was; the lower-case names are computed once per member.
+        Member[] array = nodes.toArray(new Member[0]);
+        Arrays.sort(array, MEMBER_ORDER);
+        return List.of(array);
     }
 
     private static String key(String name) {

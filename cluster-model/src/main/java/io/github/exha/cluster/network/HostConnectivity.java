@@ -14,12 +14,12 @@ import io.github.exha.core.kernel.JournalEntry;
 import io.github.exha.core.kernel.Kernel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -49,6 +49,8 @@ public final class HostConnectivity implements Connectivity {
 
     private final Kernel kernel;
     private final Map<String, Host> hosts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    // The same hosts by their exact names: the heartbeats ask by the names the hosts have, several times a second.
+    private final Map<String, Host> byExactName = new HashMap<>();
     private final Set<String> networks = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     private final Set<String> sites = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     // Sorted sets of lower-case keys, so iteration (and so any journal order) never depends on hashing.
@@ -97,6 +99,7 @@ public final class HostConnectivity implements Connectivity {
             if (this.hosts.putIfAbsent(host.name(), host) != null) {
                 throw new IllegalArgumentException("two hosts are named '" + host.name() + "'");
             }
+            byExactName.put(host.name(), host);
             sites.add(host.site());
             host.nics().forEach(nic -> networks.add(nic.network()));
         }
@@ -175,14 +178,14 @@ public final class HostConnectivity implements Connectivity {
 
     @Override
     public boolean heartbeatReaches(String from, String to, ClusterNetwork network) {
-        Host a = hosts.get(from);
-        Host b = hosts.get(to);
+        Host a = host(from);
+        Host b = host(to);
         return a != null && b != null && reaches(a, b, network.subnet());
     }
 
     @Override
     public boolean reachesWitness(String node, Witness witness) {
-        Host host = hosts.get(node);
+        Host host = host(node);
         if (host == null || !host.isRunning()) {
             return false;
         }
@@ -196,7 +199,7 @@ public final class HostConnectivity implements Connectivity {
 
     @Override
     public boolean hostRunning(String node) {
-        Host host = hosts.get(node);
+        Host host = host(node);
         return host != null && host.isRunning();
     }
 
@@ -223,13 +226,15 @@ public final class HostConnectivity implements Connectivity {
      * A host always reaches itself while it runs and has a NIC up on the network.
      */
     public boolean reaches(Host a, Host b, String network) {
-        if (!a.isRunning() || !b.isRunning() || cutNetworks.contains(key(network))) {
+        // Asked for every heartbeat and every log copy: the fault sets are empty most of the time, so their keys are
+        // only built when some fault of that kind is in effect.
+        if (!a.isRunning() || !b.isRunning() || !cutNetworks.isEmpty() && cutNetworks.contains(key(network))) {
             return false;
         }
-        if (nicUpOn(a, network).isEmpty() || nicUpOn(b, network).isEmpty()) {
+        if (!hasNicUpOn(a, network) || !hasNicUpOn(b, network)) {
             return false;
         }
-        return !sitePartitions.contains(sitePair(a.site(), b.site()));
+        return sitePartitions.isEmpty() || !sitePartitions.contains(sitePair(a.site(), b.site()));
     }
 
     /** Whether {@code a} and {@code b} reach each other on some network they are both on. */
@@ -333,7 +338,7 @@ public final class HostConnectivity implements Connectivity {
 
     /** Whether {@code network} is cut. */
     public boolean isCut(String network) {
-        return cutNetworks.contains(key(network));
+        return !cutNetworks.isEmpty() && cutNetworks.contains(key(network));
     }
 
     /** Whether the two sites are partitioned from each other. */
@@ -343,20 +348,34 @@ public final class HostConnectivity implements Connectivity {
 
     /** Whether the NIC named {@code nic} of {@code host} is up (an unknown NIC is not). */
     public boolean isNicUp(String host, String nic) {
-        Host h = hosts.get(host);
-        return h != null && h.nics().stream().anyMatch(n -> n.name().equalsIgnoreCase(nic))
-                && !downNics.contains(nicKey(h.name(), nic));
+        Host h = host(host);
+        if (h == null) {
+            return false;
+        }
+        for (Nic candidate : h.nics()) {
+            if (candidate.name().equalsIgnoreCase(nic)) {
+                return downNics.isEmpty() || !downNics.contains(nicKey(h.name(), nic));
+            }
+        }
+        return false;
     }
 
     // ================================================================ helpers
 
-    private Optional<Nic> nicUpOn(Host host, String network) {
+    /** The host named {@code name}, ignoring case; null when there is none. */
+    private Host host(String name) {
+        Host exact = name == null ? null : byExactName.get(name);
+        return exact != null ? exact : hosts.get(name);
+    }
+
+    private boolean hasNicUpOn(Host host, String network) {
         for (Nic nic : host.nics()) {
-            if (nic.network().equalsIgnoreCase(network) && !downNics.contains(nicKey(host.name(), nic.name()))) {
-                return Optional.of(nic);
+            if (nic.network().equalsIgnoreCase(network)
+                    && (downNics.isEmpty() || !downNics.contains(nicKey(host.name(), nic.name())))) {
+                return true;
             }
         }
-        return Optional.empty();
+        return false;
     }
 
     private String requireNetwork(String network) {

@@ -106,9 +106,15 @@ public final class IpAddressType extends ClaimingResourceType {
         }
         Host host = hosts.get(context.nodeName());
         String networkName = context.property(NETWORK, "");
-        String subnet = networksOf.apply(context.clusterName()).stream().filter(n -> n.name().equalsIgnoreCase(networkName))
-                .map(ClusterNetwork::subnet).findFirst().orElse(networkName);
-        return host != null && host.isRunning() && !connectivity.isCut(subnet) && upNic(host, subnet).isPresent();
+        // A LooksAlive check of every IP Address resource each interval: loops, not streams.
+        String subnet = networkName;
+        for (ClusterNetwork network : networksOf.apply(context.clusterName())) {
+            if (network.name().equalsIgnoreCase(networkName)) {
+                subnet = network.subnet();
+                break;
+            }
+        }
+        return host != null && host.isRunning() && !connectivity.isCut(subnet) && hasUpNic(host, subnet);
     }
 
     @Override
@@ -148,7 +154,7 @@ public final class IpAddressType extends ClaimingResourceType {
         Nic nic = host.nics().stream().filter(n -> n.network().equalsIgnoreCase(network.subnet())).findFirst()
                 .orElseThrow(() -> failure(context, "node " + context.nodeName() + " has no NIC on network '"
                         + network.name() + "' for address " + text));
-        if (connectivity.isCut(network.subnet()) || upNic(host, network.subnet()).isEmpty()) {
+        if (connectivity.isCut(network.subnet()) || !hasUpNic(host, network.subnet())) {
             throw failure(context, "NIC '" + nic.name() + "' of " + context.nodeName() + " on network '"
                     + network.name() + "' is down (The network location cannot be reached), so address " + text
                     + " cannot be added");
@@ -176,9 +182,13 @@ public final class IpAddressType extends ClaimingResourceType {
         return text;
     }
 
-    private Optional<Nic> upNic(Host host, String network) {
-        return host.nics().stream().filter(n -> n.network().equalsIgnoreCase(network))
-                .filter(n -> connectivity.isNicUp(host.name(), n.name())).findFirst();
+    private boolean hasUpNic(Host host, String network) {
+        for (Nic nic : host.nics()) {
+            if (nic.network().equalsIgnoreCase(network) && connectivity.isNicUp(host.name(), nic.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The prefix length {@value #SUBNET_MASK} gives, or the NIC's when it is not set. */

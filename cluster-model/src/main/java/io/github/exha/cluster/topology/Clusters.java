@@ -85,6 +85,9 @@ public final class Clusters {
     private ResourceTypeRegistry types;
     // Keyed by lower-case name: cluster names are case-insensitive. Creation order (the topology's first).
     private final Map<String, FailoverCluster> clusters = new LinkedHashMap<>();
+    // name as asked -> the cluster cluster(name) found, cleared when a cluster is added: the replication service and
+    // the Exchange cluster resources ask for the same names many times a second.
+    private final Map<String, FailoverCluster> found = new java.util.HashMap<>();
     private final Map<String, ClusterMembership> memberships = new LinkedHashMap<>();
     // Declared clusters' addresses (topology "ip:"); their Cluster Group has no Cluster IP Address resource.
     private final Map<String, String> declaredAddresses = new LinkedHashMap<>();
@@ -154,6 +157,7 @@ public final class Clusters {
             ClusterMembership membership = new ClusterMembership(kernel, cluster, entry.clusterNetworks(), connectivity,
                     HeartbeatPolicy.defaults(entry.version()), entry.quorumConfiguration());
             result.clusters.put(key(entry.name()), cluster);
+            result.found.clear();
             result.memberships.put(key(entry.name()), membership);
             result.declaredAddresses.put(key(entry.name()), entry.ip());
             nodes.forEach(result::watch);
@@ -331,6 +335,7 @@ public final class Clusters {
         ClusterMembership membership = new ClusterMembership(kernel, cluster, networks, connectivity,
                 HeartbeatPolicy.defaults(version), quorum);
         clusters.put(key(clusterName), cluster);
+        found.clear();
         memberships.put(key(clusterName), membership);
         kernel.journal().append(JournalEntry.Type.STATE_CHANGE, clusterName, "cluster.created", Map.of("node", host.name(),
                 "address", address, "version", version.name()));
@@ -596,10 +601,15 @@ public final class Clusters {
      * @throws ExhaException {@code INVALID_ARGUMENT} naming the clusters there are
      */
     public FailoverCluster cluster(String name) {
-        FailoverCluster cluster = name == null ? null : clusters.get(key(name));
+        FailoverCluster cluster = name == null ? null : found.get(name);
+        if (cluster != null) {
+            return cluster;
+        }
+        cluster = name == null ? null : clusters.get(key(name));
         if (cluster == null) {
             throw unknown(name);
         }
+        found.put(name, cluster);
         return cluster;
     }
 

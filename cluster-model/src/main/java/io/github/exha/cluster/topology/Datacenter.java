@@ -48,6 +48,9 @@ public final class Datacenter {
     private final List<ReplicationLink> links;
     private final Map<String, Host> hosts;
     private final boolean declaresHosts;
+    // name as asked -> the host findHost found: the hosts never change, and the replication service asks for the
+    // same few names at every pump.
+    private final Map<String, Host> found = new java.util.HashMap<>();
 
     private Datacenter(StorageFabric fabric, List<ReplicationLink> links, Map<String, Host> hosts, boolean declaresHosts) {
         this.fabric = fabric;
@@ -113,8 +116,14 @@ public final class Datacenter {
         if (name == null) {
             return Optional.empty();
         }
+        Host known = found.get(name);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        String wanted = name.strip();
         for (Host host : hosts.values()) {
-            if (host.name().equalsIgnoreCase(name.strip()) || host.fqdn().equalsIgnoreCase(name.strip())) {
+            if (host.name().equalsIgnoreCase(wanted) || host.fqdn().equalsIgnoreCase(wanted)) {
+                found.put(name, host);
                 return Optional.of(host);
             }
         }

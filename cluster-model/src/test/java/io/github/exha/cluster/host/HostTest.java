@@ -359,6 +359,10 @@ class HostTest {
             assertThat(node.resolve("F:").path()).isEqualTo("\\");
             assertThat(node.resolve("F:/DB/x").path()).isEqualTo("\\DB\\x");
             assertThat(node.resolve("C:\\FSW_CCR_MAIL").volume()).isSameAs(node.volume("C"));
+            // The same text again, once the volume is gone: the drive is looked up afresh.
+            node.dismountVolume(new DriveLetter('F'));
+            assertError(failure(() -> node.resolve("f:\\DB\\Mailbox Database.edb")), ClusterErrorCode.PATH_NOT_FOUND,
+                    "3 (0x3)", "has no drive F:");
         }
 
         @Test

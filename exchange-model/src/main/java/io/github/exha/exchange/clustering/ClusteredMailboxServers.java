@@ -113,9 +113,7 @@ public final class ClusteredMailboxServers {
 
     /** The node the CMS's group is on, if it has a group with an owner. */
     public java.util.Optional<String> activeNode(ExchangeServer server) {
-        FailoverCluster cluster = cluster(server);
-        return cluster.groups().stream().filter(g -> g.name().equalsIgnoreCase(server.name())).findFirst()
-                .flatMap(ClusterGroup::ownerNode);
+        return cluster(server).findGroup(server.name()).flatMap(ClusterGroup::ownerNode);
     }
 
     /** {@code {EXCHMAILBOX1 <Active, Quorum Owner>, EXCHMAILBOX2}}: the redundant machines, tagged. */

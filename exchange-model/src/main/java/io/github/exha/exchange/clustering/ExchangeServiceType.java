@@ -289,14 +289,16 @@ public final class ExchangeServiceType implements ResourceType {
     }
 
     private boolean check(ResourceContext context) {
-        if (!context.nodeName().equals(running.get(context.key()))) {
+        // Every LooksAlive and IsAlive of every Exchange resource: the key is built once.
+        String key = context.key();
+        if (!context.nodeName().equals(running.get(key))) {
             return false;
         }
         String serverName = context.property(ExchangeResourceKind.SERVER_NAME, context.groupName());
         return switch (kind) {
             case INFORMATION_STORE -> store.get().map(s -> s.runningOn(serverName)
                     .filter(context.nodeName()::equalsIgnoreCase).isPresent()).orElse(true);
-            case DATABASE_INSTANCE -> leftDismounted.contains(context.key()) || store.get().map(s -> s.isMounted(
+            case DATABASE_INSTANCE -> leftDismounted.contains(key) || store.get().map(s -> s.isMounted(
                     context.property(ExchangeResourceKind.DATABASE, ""))).orElse(true);
             case SYSTEM_ATTENDANT, MESSAGE_TRANSFER_AGENT, ROUTING, SMTP, HTTP, MS_SEARCH, POP3, IMAP4 -> true;
         };

@@ -5,6 +5,7 @@ import io.github.exha.core.kernel.Journal;
 import io.github.exha.core.kernel.JournalEntry;
 import io.github.exha.exchange.error.ExchangeErrorCode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,15 @@ public final class ExchangeDirectory {
     // service asks at every pump, and scanning every database of a 400-storage-group lab each time dominated.
     private Map<String, List<MailboxDatabase>> databasesByGroup;
     private TransportConfig transportConfig = TransportConfig.defaults();
+    // Bumped by every change (they all journal through changed()), so callers can cache what they derive.
+    private long revision;
+    // What storageGroup(), database(), mailbox() and databases(group) found, by identity as asked; emptied by every
+    // change (the lists also when databasesByGroup is rebuilt). The mail and replication paths ask for the same few
+    // identities many times a second, and lower-casing each one to look it up showed in a day of mail.
+    private final Map<String, StorageGroup> foundStorageGroups = new HashMap<>();
+    private final Map<String, MailboxDatabase> foundDatabases = new HashMap<>();
+    private final Map<String, Mailbox> foundMailboxes = new HashMap<>();
+    private final Map<String, List<MailboxDatabase>> foundDatabaseLists = new HashMap<>();
 
     /**
      * An empty organization.
@@ -72,6 +82,14 @@ public final class ExchangeDirectory {
         long high = (guids.nextLong() & 0xFFFF_FFFF_FFFF_0FFFL) | 0x0000_0000_0000_4000L;
         long low = (guids.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(high, low);
+    }
+
+    /**
+     * A number that changes whenever anything in the directory changes: what a caller derived from the directory
+     * (a database's storage group, its server's store) holds as long as the revision is the same.
+     */
+    public long revision() {
+        return revision;
     }
 
     /** The organization's transport settings (the transport dumpster's size and time). */
@@ -221,11 +239,15 @@ public final class ExchangeDirectory {
      * @throws ExhaException OBJECT_NOT_FOUND, AMBIGUOUS_IDENTITY
      */
     public StorageGroup storageGroup(String identity) {
-        StorageGroup exact = storageGroups.get(key(identity));
-        if (exact != null) {
-            return exact;
+        StorageGroup found = foundStorageGroups.get(identity);
+        if (found == null) {
+            found = storageGroups.get(key(identity));
+            if (found == null) {
+                found = unique(identity, storageGroups.values(), g -> g.name().equalsIgnoreCase(identity));
+            }
+            foundStorageGroups.put(identity, found);
         }
-        return unique(identity, storageGroups.values(), g -> g.name().equalsIgnoreCase(identity));
+        return found;
     }
 
     /**
@@ -313,7 +335,12 @@ public final class ExchangeDirectory {
 
     /** The databases of one storage group (identity), in creation order. */
     public List<MailboxDatabase> databases(String storageGroupIdentity) {
+        List<MailboxDatabase> found = foundDatabaseLists.get(storageGroupIdentity);
+        if (found != null && databasesByGroup != null) {
+            return found;
+        }
         if (databasesByGroup == null) {
+            foundDatabaseLists.clear();
             Map<String, List<MailboxDatabase>> byGroup = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             for (MailboxDatabase database : databases.values()) {
                 byGroup.computeIfAbsent(database.storageGroupIdentity(), g -> new ArrayList<>()).add(database);
@@ -321,7 +348,9 @@ public final class ExchangeDirectory {
             byGroup.replaceAll((group, list) -> List.copyOf(list));
             databasesByGroup = byGroup;
         }
-        return databasesByGroup.getOrDefault(storageGroupIdentity, List.of());
+        found = databasesByGroup.getOrDefault(storageGroupIdentity, List.of());
+        foundDatabaseLists.put(storageGroupIdentity, found);
+        return found;
     }
 
     /** The databases of one server, in creation order. */
@@ -335,6 +364,15 @@ public final class ExchangeDirectory {
      * @throws ExhaException OBJECT_NOT_FOUND, AMBIGUOUS_IDENTITY
      */
     public MailboxDatabase database(String identity) {
+        MailboxDatabase found = foundDatabases.get(identity);
+        if (found == null) {
+            found = findDatabase(identity);
+            foundDatabases.put(identity, found);
+        }
+        return found;
+    }
+
+    private MailboxDatabase findDatabase(String identity) {
         MailboxDatabase exact = databases.get(key(identity));
         if (exact != null) {
             return exact;
@@ -449,12 +487,16 @@ public final class ExchangeDirectory {
      * @throws ExhaException OBJECT_NOT_FOUND, AMBIGUOUS_IDENTITY
      */
     public Mailbox mailbox(String identity) {
-        Mailbox byAlias = mailboxes.get(key(identity));
-        if (byAlias != null) {
-            return byAlias;
+        Mailbox found = foundMailboxes.get(identity);
+        if (found == null) {
+            found = mailboxes.get(key(identity));
+            if (found == null) {
+                found = unique(identity, mailboxes.values(), m -> m.name().equalsIgnoreCase(identity)
+                        || m.primarySmtpAddress().equalsIgnoreCase(identity));
+            }
+            foundMailboxes.put(identity, found);
         }
-        return unique(identity, mailboxes.values(), m -> m.name().equalsIgnoreCase(identity)
-                || m.primarySmtpAddress().equalsIgnoreCase(identity));
+        return found;
     }
 
     /**
@@ -557,6 +599,11 @@ public final class ExchangeDirectory {
     }
 
     private void changed(String what, String object, Map<String, String> attributes) {
+        revision++;
+        foundStorageGroups.clear();
+        foundDatabases.clear();
+        foundMailboxes.clear();
+        foundDatabaseLists.clear();
         Map<String, String> all = new TreeMap<>(attributes);
         all.put("object", object);
         journal.append(JournalEntry.Type.STATE_CHANGE, SOURCE, what, all);

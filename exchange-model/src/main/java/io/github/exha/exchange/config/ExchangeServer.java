@@ -117,6 +117,10 @@ public record ExchangeServer(UUID guid, String name, String domain, String site,
 
     /** Whether {@code text} names this server (its name or FQDN, ignoring case). */
     public boolean isNamed(String text) {
+        if (name.equals(text)) {
+            // The usual case (a server looked up by its own name), without lower-casing both on every lookup.
+            return true;
+        }
         String wanted = text.toLowerCase(Locale.ROOT);
         return name.toLowerCase(Locale.ROOT).equals(wanted) || fqdn().toLowerCase(Locale.ROOT).equals(wanted);
     }

@@ -31,6 +31,7 @@ import io.github.exha.exchange.store.StorageGroupStore;
 import io.github.exha.exchange.store.StoreDatabase;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,16 @@ public final class ExchangeInformationStore implements InformationStore {
     private final Map<String, String> running = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     // "host|storage group GUID" -> the storage group's store on that host; kept, so a host has one per group.
     private final Map<String, StorageGroupStore> stores = new LinkedHashMap<>();
+    // database identity, as asked -> its store object where it was last found: every delivery and every health
+    // check asks, and resolving the directory's objects and the store's settings each time dominated the mail path.
+    private final Map<String, Placement> placements = new HashMap<>();
+
+    /**
+     * Where a database's store object is while the directory stays at {@code revision} and its server keeps running on
+     * {@code host}: nothing {@link #storeDatabase} would change then (settings and path were already in line).
+     */
+    private record Placement(long revision, String server, String host, StoreDatabase store) {
+    }
 
     /**
      * The service over the lab's directory and hosts. Starts the store of every stand-alone server whose host runs,
@@ -222,13 +233,15 @@ public final class ExchangeInformationStore implements InformationStore {
 
     @Override
     public boolean isMounted(String databaseIdentity) {
-        return mounted(directory.database(databaseIdentity)).isPresent();
+        StoreDatabase store = placed(databaseIdentity);
+        return store != null && store.isMounted();
     }
 
     @Override
     public Optional<Operation<Void>> deliver(Mailbox mailbox, long messageId, long logicalSize, int checksum) {
-        return mounted(directory.database(mailbox.database()))
-                .map(store -> store.deliver(messageId, mailbox.alias(), logicalSize, checksum));
+        StoreDatabase store = placed(mailbox.database());
+        return store != null && store.isMounted()
+                ? Optional.of(store.deliver(messageId, mailbox.alias(), logicalSize, checksum)) : Optional.empty();
     }
 
     @Override
@@ -251,7 +264,8 @@ public final class ExchangeInformationStore implements InformationStore {
 
     @Override
     public Optional<List<MailboxUsage>> mailboxUsage(String databaseIdentity) {
-        return mounted(directory.database(databaseIdentity)).map(ExchangeInformationStore::usage);
+        StoreDatabase store = placed(databaseIdentity);
+        return store != null && store.isMounted() ? Optional.of(usage(store)) : Optional.empty();
     }
 
     // One pass over the mounted database's records, summed per recipient.
@@ -305,19 +319,39 @@ public final class ExchangeInformationStore implements InformationStore {
      * (which messages it holds, its header).
      */
     public Optional<StoreDatabase> storeOf(String databaseIdentity) {
-        MailboxDatabase database = directory.database(databaseIdentity);
-        ExchangeServer server = directory.server(database.server());
-        return Optional.ofNullable(running.get(server.name())).map(h -> storeDatabase(server, host(h), database));
+        return Optional.ofNullable(placed(databaseIdentity));
     }
 
-    private Optional<StoreDatabase> mounted(MailboxDatabase database) {
+    /**
+     * The store object of a database on the host its server runs on now, as {@link #storeDatabase} gives it; null when
+     * the server does not run.
+     *
+     * @throws ExhaException OBJECT_NOT_FOUND for a database or server the directory does not have
+     */
+    private StoreDatabase placed(String databaseIdentity) {
+        Placement placement = placements.get(databaseIdentity);
+        if (placement != null && placement.revision() == directory.revision()
+                && placement.host().equals(running.get(placement.server()))) {
+            return placement.store();
+        }
+        long revision = directory.revision();
+        MailboxDatabase database = directory.database(databaseIdentity);
         ExchangeServer server = directory.server(database.server());
         String hostName = running.get(server.name());
         if (hostName == null) {
-            return Optional.empty();
+            return null;
         }
-        StoreDatabase store = storeDatabase(server, host(hostName), database);
-        return store.isMounted() ? Optional.of(store) : Optional.empty();
+        Host host = host(hostName);
+        StoreDatabase store = storeDatabase(server, host, database);
+        if (store.storageGroup().settings().equals(settings(server, host,
+                directory.storageGroup(database.storageGroupIdentity())))
+                && store.path().equalsIgnoreCase(database.edbFilePath())) {
+            placements.put(databaseIdentity, new Placement(revision, server.name(), hostName, store));
+        } else {
+            // Not in line yet (mounted at its old path, running with the old settings): resolve again next time.
+            placements.remove(databaseIdentity);
+        }
+        return store;
     }
 
     // The store object of a database on a host, created or brought in line with the directory's paths.
@@ -331,13 +365,12 @@ public final class ExchangeInformationStore implements InformationStore {
         } else if (!store.settings().equals(settings) && !store.isRunning()) {
             store.reconfigure(settings);
         }
-        for (StoreDatabase existing : store.databases()) {
-            if (existing.identity().guid().equals(database.guid())) {
-                if (!existing.path().equalsIgnoreCase(database.edbFilePath()) && !existing.isMounted()) {
-                    existing.relocate(database.edbFilePath());
-                }
-                return existing;
+        StoreDatabase existing = store.findDatabase(database.guid()).orElse(null);
+        if (existing != null) {
+            if (!existing.path().equalsIgnoreCase(database.edbFilePath()) && !existing.isMounted()) {
+                existing.relocate(database.edbFilePath());
             }
+            return existing;
         }
         return store.addDatabase(new DatabaseIdentity(database.identity(), database.guid()), database.edbFilePath());
     }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +39,11 @@ public final class TransportDumpster {
     private final ExchangeDirectory directory;
     private final InformationStore store;
     private final Kernel kernel;
-    // storage group identity -> kept messages, oldest first
-    private final Map<String, Deque<Kept>> kept = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    private final Map<String, Long> keptBytes = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    // storage group identity -> kept messages, oldest first, and their bytes
+    private final Map<String, Bin> kept = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    // database identity, as delivered to -> where its copies go, while the directory stays at the same revision:
+    // every delivery asks, and resolving the database and its storage group each time showed in a day of mail.
+    private final Map<String, Route> routes = new HashMap<>();
     // database identity -> resubmitted messages that were delivered again, with when
     private final Map<String, List<Instant>> redelivered = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
@@ -58,6 +61,19 @@ public final class TransportDumpster {
             Instant delivered) {
     }
 
+    /** The kept messages of one storage group, oldest first, and their bytes. */
+    private static final class Bin {
+        final Deque<Kept> messages = new ArrayDeque<>();
+        long bytes;
+    }
+
+    /**
+     * Where the copies of the mail of a database go, at directory revision {@code revision}: its canonical identity,
+     * its storage group's, and the group's bin (null when the group has no continuous-replication copy).
+     */
+    private record Route(long revision, String database, String group, Bin bin) {
+    }
+
     /** The dumpster of a lab. */
     public TransportDumpster(ExchangeDirectory directory, InformationStore store, Kernel kernel) {
         this.directory = directory;
@@ -71,23 +87,45 @@ public final class TransportDumpster {
      */
     public void delivered(long messageId, String mailbox, String databaseIdentity, long sizeBytes, int checksum) {
         TransportConfig config = directory.transportConfig();
-        MailboxDatabase database = directory.database(databaseIdentity);
-        StorageGroup group = directory.storageGroup(database.storageGroupIdentity());
-        if (!config.dumpsterEnabled() || group.replicated() == ReplicationKind.NONE) {
+        Route route = route(databaseIdentity);
+        if (!config.dumpsterEnabled() || route.bin() == null) {
             return;
         }
-        Deque<Kept> messages = kept.computeIfAbsent(group.identity(), g -> new ArrayDeque<>());
-        messages.addLast(new Kept(messageId, mailbox, database.identity(), sizeBytes, checksum,
+        route.bin().messages.addLast(new Kept(messageId, mailbox, route.database(), sizeBytes, checksum,
                 kernel.clock().instant()));
-        keptBytes.merge(group.identity(), sizeBytes, Long::sum);
-        evict(group.identity(), config);
+        route.bin().bytes += sizeBytes;
+        evict(route.bin(), config);
+    }
+
+    /**
+     * Where the copies of a database's mail go now. A replicated group's (empty) bin is made when a delivery to it is
+     * first routed, and kept, as the group's kept mail is.
+     *
+     * @throws ExhaException OBJECT_NOT_FOUND for a database or storage group the directory does not have
+     */
+    private Route route(String databaseIdentity) {
+        Route route = routes.get(databaseIdentity);
+        if (route != null && route.revision() == directory.revision()) {
+            return route;
+        }
+        MailboxDatabase database = directory.database(databaseIdentity);
+        StorageGroup group = directory.storageGroup(database.storageGroupIdentity());
+        Bin bin = group.replicated() == ReplicationKind.NONE ? null
+                : kept.computeIfAbsent(group.identity(), g -> new Bin());
+        route = new Route(directory.revision(), database.identity(), group.identity(), bin);
+        routes.put(databaseIdentity, route);
+        return route;
     }
 
     /** The messages kept for a storage group now, oldest first. */
     public List<Kept> kept(String storageGroupIdentity) {
         String identity = directory.storageGroup(storageGroupIdentity).identity();
-        evict(identity, directory.transportConfig());
-        return List.copyOf(kept.getOrDefault(identity, new ArrayDeque<>()));
+        Bin bin = kept.get(identity);
+        if (bin == null) {
+            return List.of();
+        }
+        evict(bin, directory.transportConfig());
+        return List.copyOf(bin.messages);
     }
 
     /**
@@ -99,8 +137,11 @@ public final class TransportDumpster {
      */
     public Operation<Integer> resubmit(String storageGroupIdentity) {
         String identity = directory.storageGroup(storageGroupIdentity).identity();
-        evict(identity, directory.transportConfig());
-        List<Kept> messages = List.copyOf(kept.getOrDefault(identity, new ArrayDeque<>()));
+        Bin bin = kept.get(identity);
+        if (bin != null) {
+            evict(bin, directory.transportConfig());
+        }
+        List<Kept> messages = bin == null ? List.of() : List.copyOf(bin.messages);
         Operation<Integer> done = kernel.operations().create("resubmit the transport dumpster of " + identity);
         Map<String, Optional<SortedSet<Long>>> held = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         List<Operation<Void>> deliveries = new ArrayList<>();
@@ -163,17 +204,12 @@ public final class TransportDumpster {
     }
 
     // First in, first out: the oldest go when the group is over its size, or when older than the time limit.
-    private void evict(String identity, TransportConfig config) {
-        Deque<Kept> messages = kept.get(identity);
-        if (messages == null) {
-            return;
-        }
+    private void evict(Bin bin, TransportConfig config) {
+        Deque<Kept> messages = bin.messages;
         Instant oldestAllowed = kernel.clock().instant().minus(config.maxDumpsterTime());
-        long bytes = keptBytes.getOrDefault(identity, 0L);
-        while (!messages.isEmpty() && (bytes > config.maxDumpsterSizePerStorageGroup()
+        while (!messages.isEmpty() && (bin.bytes > config.maxDumpsterSizePerStorageGroup()
                 || messages.peekFirst().delivered().isBefore(oldestAllowed))) {
-            bytes -= messages.removeFirst().sizeBytes();
+            bin.bytes -= messages.removeFirst().sizeBytes();
         }
-        keptBytes.put(identity, bytes);
     }
 }

@@ -23,9 +23,13 @@ final class FileCodec {
     }
 
     static void putString(ByteBuffer out, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.putShort((short) bytes.length);
-        out.put(bytes);
+        putString(out, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A string already encoded as UTF-8. */
+    static void putString(ByteBuffer out, byte[] utf8) {
+        out.putShort((short) utf8.length);
+        out.put(utf8);
     }
 
     static String getString(ByteBuffer in) {
@@ -36,10 +40,6 @@ final class FileCodec {
         byte[] bytes = new byte[length];
         in.get(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    static int stringSize(String value) {
-        return 2 + value.getBytes(StandardCharsets.UTF_8).length;
     }
 
     static void putInstant(ByteBuffer out, Instant instant) {

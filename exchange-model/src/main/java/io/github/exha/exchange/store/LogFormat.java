@@ -3,7 +3,6 @@ package io.github.exha.exchange.store;
 import io.github.exha.core.error.CoreErrorCode;
 import io.github.exha.core.error.ExhaException;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
@@ -26,6 +25,8 @@ public enum LogFormat {
     EXCHANGE_2003(5L << 20, 5),
     /** Exchange 2007: 1 MB logs named with 8 hex digits. */
     EXCHANGE_2007(1L << 20, 8);
+
+    private static final String HEX_DIGITS = "0123456789ABCDEF";
 
     private final long logSize;
     private final int digits;
@@ -60,8 +61,13 @@ public enum LogFormat {
             throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT, "log generation " + generation + " is outside 1.."
                     + maxGeneration() + " for " + this);
         }
-        String hex = Long.toHexString(generation).toUpperCase(Locale.ROOT);
-        return prefix.value() + "0".repeat(digits - hex.length()) + hex + ".log";
+        // Digit by digit into one builder: the store and the replication service name logs at every step.
+        String value = prefix.value();
+        StringBuilder name = new StringBuilder(value.length() + digits + 4).append(value);
+        for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
+            name.append(HEX_DIGITS.charAt((int) (generation >>> shift) & 0xF));
+        }
+        return name.append(".log").toString();
     }
 
     /** The current log: {@code E00.log}. */

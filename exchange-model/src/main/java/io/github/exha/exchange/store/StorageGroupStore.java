@@ -192,6 +192,11 @@ public final class StorageGroupStore {
         return List.copyOf(databases.values());
     }
 
+    /** The database with GUID {@code guid}, if the storage group has it. */
+    public Optional<StoreDatabase> findDatabase(UUID guid) {
+        return Optional.ofNullable(databases.get(guid));
+    }
+
     /**
      * The database with GUID {@code guid}.
      *

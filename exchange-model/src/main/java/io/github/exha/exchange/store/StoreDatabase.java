@@ -6,6 +6,7 @@ import io.github.exha.core.error.ExhaException;
 import io.github.exha.core.kernel.Operation;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -25,8 +26,11 @@ public final class StoreDatabase {
     private String path;
 
     private MountState state = MountState.DISMOUNTED;
-    /** Every message the database holds while attached: in the file, or durable in the log. */
-    private final TreeMap<Long, MessageRecord> messages = new TreeMap<>();
+    /**
+     * Every message the database holds while attached: in the file, or durable in the log. A hash map: every delivery
+     * adds one, while only {@link #messageIds()} needs them in order (and sorts its copy).
+     */
+    private final HashMap<Long, MessageRecord> messages = new HashMap<>();
     /** Messages durable in the log but not yet in the file, by log generation. */
     private final TreeMap<Long, List<MessageRecord>> unflushed = new TreeMap<>();
     private long flushedHigh;

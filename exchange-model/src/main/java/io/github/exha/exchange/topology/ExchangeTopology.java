@@ -25,7 +25,6 @@ import io.github.exha.exchange.topology.ExchangeSection.ServerEntry;
 import io.github.exha.exchange.topology.ExchangeSection.StorageGroupEntry;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -105,7 +104,9 @@ public final class ExchangeTopology {
             } else {
                 int width = Math.max(3, Integer.toString(mailbox.count()).length());
                 for (int n = 1; n <= mailbox.count(); n++) {
-                    String alias = mailbox.prefix() + String.format(Locale.ROOT, "%0" + width + "d", n);
+                    // Zero-padded by hand: String.format per mailbox showed in the start of a large lab.
+                    String number = Integer.toString(n);
+                    String alias = mailbox.prefix() + "0".repeat(Math.max(0, width - number.length())) + number;
                     at(file, path, () -> directory.addMailbox(alias, alias, mailbox.database()));
                 }
             }

@@ -51,6 +51,33 @@ class ExchangeDirectoryTest {
     }
 
     @Test
+    void lookupsSeeEveryChangeAndTheRevisionMovesWithEachOne() {
+        standalone("EXCHMAILBOX", ExchangeEdition.ENTERPRISE, ExchangeBuild.EXCHANGE_2007_SP1);
+        StorageGroup group = directory.addStorageGroup("EXCHMAILBOX", "First Storage Group", "E:\\Logs\\SG1",
+                "E:\\Logs\\SG1", false, false);
+        MailboxDatabase database = directory.addDatabase(group.identity(), "Mailbox Database",
+                "E:\\DB\\Mailbox Database.edb", DatabaseKind.MAILBOX);
+        Mailbox mailbox = directory.addMailbox("User 1", "user1", database.identity());
+        // Looked up once, so a stale answer would show below.
+        assertThat(directory.storageGroup(group.identity())).isEqualTo(group);
+        assertThat(directory.database(database.identity())).isEqualTo(database);
+        assertThat(directory.mailbox("user1")).isEqualTo(mailbox);
+        assertThat(directory.databases(group.identity())).containsExactly(database);
+        long before = directory.revision();
+
+        StorageGroup replicated = directory.updateStorageGroup(group.withReplicated(ReplicationKind.LOCAL));
+        MailboxDatabase moved = directory.updateDatabase(database.withEdbFilePath("F:\\DB\\Mailbox Database.edb"));
+        directory.removeMailbox("user1");
+
+        assertThat(directory.revision()).isEqualTo(before + 3);
+        assertThat(directory.storageGroup(group.identity())).isEqualTo(replicated);
+        assertThat(directory.database(database.identity()).edbFilePath()).isEqualTo(moved.edbFilePath());
+        assertThat(directory.databases(group.identity())).containsExactly(moved);
+        assertThatThrownBy(() -> directory.mailbox("user1")).isInstanceOfSatisfying(ExhaException.class,
+                e -> assertThat(e.code()).isEqualTo(ExchangeErrorCode.OBJECT_NOT_FOUND));
+    }
+
+    @Test
     void aClusteredMailboxServerNeedsTheEnterpriseEditionAndNothingIsAdded() {
         assertThatThrownBy(() -> directory.addServer(cms("EXCHCMS", ExchangeEdition.STANDARD)))
                 .isInstanceOfSatisfying(ExhaException.class, e -> assertThat(e.code())
