@@ -62,7 +62,7 @@ public final class Journal {
             throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT,
                     "journal entry source and name must not be blank (source=" + source + ", name=" + name + ")");
         }
-        if (attributes == null || attributes.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null)) {
+        if (attributes == null || hasNull(attributes)) {
             throw new ExhaException(CoreErrorCode.INVALID_ARGUMENT,
                     "journal entry attributes must not be null nor hold null keys or values: " + name);
         }
@@ -75,6 +75,16 @@ public final class Journal {
             listeners.get(i).accept(entry);
         }
         return entry;
+    }
+
+    // A loop, not a stream: every entry of a day's journal passes here.
+    private static boolean hasNull(Map<String, String> attributes) {
+        for (Map.Entry<String, String> e : attributes.entrySet()) {
+            if (e.getKey() == null || e.getValue() == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every entry so far, in order: an unmodifiable live view. */

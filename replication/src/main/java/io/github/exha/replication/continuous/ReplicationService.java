@@ -709,6 +709,12 @@ public final class ReplicationService {
             targetLogs.volume().delete(targetLogs.generationPath(generation));
             return;
         }
+        String path = targetLogs.generationPath(generation);
+        copy.inspected.put(generation, new StorageGroupCopy.InspectedLog(log, targetLogs.volume(), path,
+                targetLogs.volume().mark(path)));
+        if (copy.inspected.size() > StorageGroupCopy.KEPT_INSPECTED) {
+            copy.inspected.pollFirstEntry();
+        }
         copy.inspectionFailures = 0;
         copy.lastCopied = generation;
         copy.lastCopiedTime = log.header().created();
@@ -741,7 +747,7 @@ public final class ReplicationService {
         LogDirectory targetLogs = targetLogs(copy, group, target);
         LogFile log;
         try {
-            log = targetLogs.read(generation);
+            log = inspectedOrRead(copy, targetLogs, generation);
         } catch (ExhaException damaged) {
             fail(copy, "Replay of generation " + generation + " failed: " + damaged.getMessage());
             return;
@@ -789,6 +795,18 @@ public final class ReplicationService {
                 pump(copy);
             });
         });
+    }
+
+    /** The log as the inspector read it if its file is still the same, else read again (with the same checks). */
+    private static LogFile inspectedOrRead(StorageGroupCopy copy, LogDirectory targetLogs, long generation) {
+        copy.inspected.headMap(generation).clear(); // replayed already
+        StorageGroupCopy.InspectedLog known = copy.inspected.get(generation);
+        String path = targetLogs.generationPath(generation);
+        if (known != null && known.volume() == targetLogs.volume() && known.path().equals(path)
+                && targetLogs.volume().unchangedSince(path, known.mark(), 0, Long.MAX_VALUE)) {
+            return known.log();
+        }
+        return targetLogs.read(generation);
     }
 
     // A target log goes once it is replayed, gone on the source and TruncationLagTime has passed since its replay.

@@ -1,12 +1,16 @@
 package io.github.exha.replication.continuous;
 
+import io.github.exha.cluster.fs.ContentMark;
+import io.github.exha.cluster.fs.Volume;
 import io.github.exha.exchange.store.DatabaseFile;
+import io.github.exha.exchange.store.LogFile;
 import io.github.exha.exchange.store.LogSignature;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -51,6 +55,17 @@ public final class StorageGroupCopy {
     final Deque<long[]> replayedAt = new ArrayDeque<>();
     /** The replayer's memory of the passive database file (checked against the file at every replay). */
     final DatabaseFile.ReplayCache replayCache = new DatabaseFile.ReplayCache();
+    /**
+     * Logs the inspector read and the replayer has not replayed yet, by generation, each with a mark of its file: the
+     * replayer uses the inspected value instead of reading the log again while the volume vouches the file is
+     * unchanged. Bounded ({@link #KEPT_INSPECTED}); an SCR copy holds back 50 logs.
+     */
+    final TreeMap<Long, InspectedLog> inspected = new TreeMap<>();
+    static final int KEPT_INSPECTED = 128;
+
+    /** A log as the inspector read it, and where. */
+    record InspectedLog(LogFile log, Volume volume, String path, ContentMark mark) {
+    }
 
     StorageGroupCopy(UUID storageGroup, String storageGroupIdentity, CopyKind kind, String targetMachine,
             CopyPaths paths, CopyLags lags) {
