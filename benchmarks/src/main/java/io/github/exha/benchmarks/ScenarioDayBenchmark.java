@@ -72,8 +72,14 @@ public class ScenarioDayBenchmark {
     /** A fresh lab with SCR enabled on the three storage groups, not measured. */
     @Setup(Level.Invocation)
     public void build() {
-        lab = ExamplesModule.createLab(new LabSpec(TopologySource.text(TOPOLOGY, topology), OptionalLong.empty()));
+        lab = labWithScr(topology);
+    }
+
+    /** The lab of one invocation: built from {@code topology}, SCR enabled on its three storage groups. */
+    static Lab labWithScr(String topology) {
+        Lab lab = ExamplesModule.createLab(new LabSpec(TopologySource.text(TOPOLOGY, topology), OptionalLong.empty()));
         check(lab.run(RunbookParser.parse("enable-scr.ps1", ENABLE_SCR), RunOptions.defaults()), "enabling SCR");
+        return lab;
     }
 
     /** One simulated day. */
@@ -82,7 +88,7 @@ public class ScenarioDayBenchmark {
         return check(lab.run(day, RunOptions.defaults()), "the day");
     }
 
-    private static RunReport check(RunReport report, String what) {
+    static RunReport check(RunReport report, String what) {
         if (report.exitCode() != 0) {
             throw new IllegalStateException(what + " failed: " + report.steps() + " " + report.invariants());
         }
