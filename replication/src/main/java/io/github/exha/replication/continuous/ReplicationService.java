@@ -37,7 +37,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -627,7 +626,8 @@ public final class ReplicationService {
             return null;
         }
         observe(copy, sourceLogs, closed);
-        if (closed.isEmpty() || Collections.binarySearch(closed, copy.nextToCopy) < 0) {
+        // contains: the folder's list answers with a binary search over its longs, without boxing each probe
+        if (closed.isEmpty() || !closed.contains(copy.nextToCopy)) {
             if (!closed.isEmpty() && closed.get(0) > copy.nextToCopy) {
                 fail(copy, "Log file " + sourceLogs.generationPath(copy.nextToCopy) + " is no longer on the source: "
                         + "it was truncated before it was copied. The copy must be reseeded.");
@@ -824,7 +824,7 @@ public final class ReplicationService {
         LogDirectory targetLogs = targetLogs(copy, group, target);
         while (!copy.replayedAt.isEmpty()) {
             long[] oldest = copy.replayedAt.peekFirst();
-            if (Collections.binarySearch(onSource, oldest[0]) >= 0
+            if (onSource.contains(oldest[0])
                     || oldest[1] + lagNanos > kernel.scheduler().nowNanos()) {
                 return;
             }
