@@ -1,5 +1,8 @@
 package io.github.exha.benchmarks;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +23,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * (issue 9 items 2-3) to {@code System.arraycopy} of the same bytes; the scenario benchmarks as simulated seconds per
  * wall second (a day of the seed 003 topology) and chaos runs per minute. {@code memory} as the first argument prints
  * the retained heap per mailbox, storage group, message and log ({@link MemoryFootprint}) instead; {@code week} runs
- * {@link WeekOfMail}.
+ * {@link WeekOfMail}. Without a benchmark pattern, the run ends with the memory table measured in a JVM of its own
+ * (item 5), so one command gives all five of issue 9's benchmarks.
  */
 public final class BenchmarkMain {
     /** Issue 9's targets for the kernel in the hold model. */
@@ -45,7 +49,8 @@ public final class BenchmarkMain {
         CommandLineOptions cli = new CommandLineOptions(args);
         OptionsBuilder options = new OptionsBuilder();
         options.parent(cli);
-        if (cli.getIncludes().isEmpty()) {
+        boolean everything = cli.getIncludes().isEmpty();
+        if (everything) {
             options.include("BlockDeviceWriteBenchmark|ArraycopyBaseline|HoldModel"
                     // ---- issue 9 items 2-3 (data path) ----
                     + "|FileSystemWriteBenchmark|LogPathBenchmark"
@@ -59,6 +64,35 @@ public final class BenchmarkMain {
         printDataPath(results);
         // ---- end data path ----
         printScenarios(results);
+        if (everything) {
+            forkMemoryFootprint();
+        }
+    }
+
+    /**
+     * Item 5 in a fresh JVM with a heap of its own: the footprint is read after full collections, which the JMH runner's
+     * own heap (results, the benchmark list) would blur, and like a JMH fork it must not inherit the state of the runs
+     * before it.
+     */
+    private static void forkMemoryFootprint() {
+        System.out.println();
+        System.out.println("Memory (issue 9 item 5), in a JVM of its own (-Xmx2g):");
+        System.out.flush();
+        try {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String classPath = Path.of(BenchmarkMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString();
+            Process process = new ProcessBuilder(java, "-Xmx2g", "-cp", classPath, MemoryFootprint.class.getName())
+                    .inheritIO().start();
+            int exit = process.waitFor();
+            if (exit != 0) {
+                System.out.println("the memory footprint run failed (exit " + exit + ")");
+            }
+        } catch (IOException | URISyntaxException e) {
+            System.out.println("the memory footprint run could not start: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // ---- scenarios (issue 9 item 4) ----

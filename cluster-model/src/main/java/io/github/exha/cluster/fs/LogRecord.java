@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -58,13 +59,23 @@ record LogRecord(long sequence, List<Action> actions) {
 
     /** {@link #encode(long, int)} with the payload already encoded. */
     byte[] encode(long volumeId, int blockSize, byte[] payload) {
-        int total = HEADER + payload.length;
-        int padded = (total + blockSize - 1) / blockSize * blockSize;
-        ByteBuffer out = ByteBuffer.allocate(padded);
+        byte[] out = new byte[encodedLength(payload.length, blockSize)];
+        encodeInto(out, volumeId, blockSize, payload);
+        return out;
+    }
+
+    /**
+     * Writes what {@link #encode(long, int, byte[])} returns into the start of {@code target} (at least
+     * {@link #encodedLength} bytes, whatever it held before: the padding is zeroed) and returns its length.
+     */
+    int encodeInto(byte[] target, long volumeId, int blockSize, byte[] payload) {
+        int padded = encodedLength(payload.length, blockSize);
+        ByteBuffer out = ByteBuffer.wrap(target, 0, padded);
         out.putInt(MAGIC).putLong(volumeId).putLong(sequence).putInt(payload.length);
         out.putInt(crc(volumeId, sequence, payload));
         out.put(payload);
-        return out.array();
+        Arrays.fill(target, out.position(), padded, (byte) 0);
+        return padded;
     }
 
     /** Bytes {@link #encode} writes. */

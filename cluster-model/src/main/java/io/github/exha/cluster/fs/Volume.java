@@ -70,6 +70,8 @@ public final class Volume {
     };
     /** The entry of the path parsed last: the lookups right after a parse find what it resolved to last time. */
     private Parsed lastParsed;
+    /** The write path's staging buffer for partial runs and journal records (see {@link #staging}); null in use. */
+    private byte[] staging;
 
     /**
      * A path parsed lately and what it resolved to last time: its parent directory (valid while no directory is
@@ -605,7 +607,7 @@ public final class Volume {
                 writes.add(write(device, physicalOffset, data, from + (int) (runStart - offset), runBytes));
                 continue;
             }
-            byte[] run = new byte[runBytes];
+            byte[] run = staging(runBytes);
             for (int i = 0; i < extent.count(); i++) {
                 long c = extent.logicalCluster() + i;
                 long clusterStart = c * cluster;
@@ -617,12 +619,33 @@ public final class Volume {
                 long old = file.physical(c);
                 if (old >= 0) {
                     readDeviceInto(layout.clusterOffset(old), run, i * cluster, cluster);
+                } else {
+                    Arrays.fill(run, i * cluster, (i + 1) * cluster, (byte) 0);
                 }
                 overlay(run, i * cluster, cluster, clusterStart, size, data, from, offset, end);
             }
-            writes.add(write(device, physicalOffset, run));
+            writes.add(write(device, physicalOffset, run, 0, runBytes));
+            staging = run;
         }
         return commit(record, writes);
+    }
+
+    /**
+     * A buffer of at least {@code bytes} (holding stale bytes: the caller overwrites what it writes) to stage a run of
+     * clusters or a journal record in. A device copies what it is given before its write returns (BlockDevice's
+     * contract), so one buffer serves every write: appending a record to a log rewrites its last cluster elsewhere
+     * (copy on write) and journals it, and new arrays for both were the largest allocation of a simulated day. It is
+     * taken from the volume while in use (the caller puts it back), so a write that re-entered this volume from a
+     * device callback would stage in a fresh one.
+     */
+    private byte[] staging(int bytes) {
+        byte[] buffer = staging;
+        staging = null;
+        if (buffer == null || buffer.length < bytes) {
+            return new byte[bytes];
+        }
+        return buffer; // every cluster of the run is then copied, read or zeroed in full
+
     }
 
     /**
@@ -800,16 +823,19 @@ public final class Volume {
      */
     private CompletableFuture<Void> commit(Prepared prepared, List<CompletableFuture<Void>> dataWrites) {
         LogRecord record = prepared.record();
-        byte[] bytes = record.encode(volumeId, layout.blockSize(), prepared.payload());
+        int length = LogRecord.encodedLength(prepared.payload().length, layout.blockSize());
+        byte[] bytes = staging(length);
+        record.encodeInto(bytes, volumeId, layout.blockSize(), prepared.payload());
         List<CompletableFuture<Void>> writes = new ArrayList<>(dataWrites);
-        if (journalPosition + bytes.length > layout.journalBytes()) {
+        if (journalPosition + length > layout.journalBytes()) {
             writes.add(writeCheckpoint());
         }
-        writes.add(write(device, layout.journalOffset() + journalPosition, bytes));
+        writes.add(write(device, layout.journalOffset() + journalPosition, bytes, 0, length));
+        staging = bytes;
         for (Action action : record.actions()) {
             table.apply(action);
         }
-        journalPosition += bytes.length;
+        journalPosition += length;
         nextSequence++;
         return watched(all(writes));
     }

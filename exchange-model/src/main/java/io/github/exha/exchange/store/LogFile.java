@@ -69,7 +69,7 @@ public final class LogFile {
      */
     public static LogFile read(Volume volume, String path) {
         long size = volume.size(path);
-        byte[] head = readBytes(volume, path, 0, HEADER_BYTES);
+        byte[] head = readBytes(volume, path, 0, ENCODED_HEADER + 4);
         LogHeader header = decodeHeader(head, path).orElseThrow(() -> EseError.LOG_FILE_CORRUPT.exception(
                 "The log file " + path + " holds no log generation yet (a pre-created or reserve log)"));
         LogFormat format = header.format();
@@ -140,7 +140,7 @@ public final class LogFile {
      * @throws io.github.exha.core.error.ExhaException {@code LOG_CORRUPT} (-501) for a bad header; the volume's errors
      */
     public static Optional<LogHeader> readHeader(Volume volume, String path) {
-        return decodeHeader(readBytes(volume, path, 0, HEADER_BYTES), path);
+        return decodeHeader(readBytes(volume, path, 0, ENCODED_HEADER + 4), path);
     }
 
     /**
@@ -206,14 +206,22 @@ public final class LogFile {
     // ---- the file format, for the store's writer -------------------------------------------------------------
 
     /**
-     * Creates a blank log file at {@code path}: a header without generation, the zeroed record area and the last
-     * byte, so the file has its full logical size while only the record area and the last cluster hold data.
+     * The bytes of a blank log's record area: a header without generation, then zeros. The same for every blank log
+     * of a storage group, so its store builds them once (see {@link #createBlank}).
      */
-    static CompletableFuture<Void> createBlank(Volume volume, String path, LogFormat format, LogPrefix prefix) {
+    static byte[] blankArea(LogFormat format, LogPrefix prefix) {
         byte[] area = new byte[(int) format.recordAreaEnd()];
         byte[] encoded = encodeBlank(format, prefix);
         System.arraycopy(encoded, 0, area, 0, encoded.length);
-        return create(volume, path, format, area);
+        return area;
+    }
+
+    /**
+     * Creates a blank log file at {@code path}: {@code blankArea} (from {@link #blankArea}, only read) and the last
+     * byte, so the file has its full logical size while only the record area and the last cluster hold data.
+     */
+    static CompletableFuture<Void> createBlank(Volume volume, String path, LogFormat format, byte[] blankArea) {
+        return create(volume, path, format, blankArea);
     }
 
     private static CompletableFuture<Void> create(Volume volume, String path, LogFormat format, byte[] area) {
