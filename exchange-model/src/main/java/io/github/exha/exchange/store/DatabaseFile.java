@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongPredicate;
 
 /**
  * A database file ({@code .edb}) as a value: its header and the message records written to it. The store writes the
@@ -51,16 +52,19 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
         return new DatabaseFile(decoded.header(), new ArrayList<>(decoded.records().values()));
     }
 
-    /** A file's header and its records by message id, in the order first written. */
+    /**
+     * A file's header and its records by message id, in the order first written; read with a cache, the records are
+     * null and the cache's {@link ReplayCache#ids} hold the ids of all of them.
+     */
     private record Decoded(DatabaseHeader header, Map<Long, MessageRecord> records) {
     }
 
     /**
      * Reads and checks the file like {@link #read}. With a cache that holds an earlier read of the same file whose
      * bytes the volume vouches are still there unchanged (a replayer only appends records and rewrites the header),
-     * only the bytes after them are read and decoded, into the cache's records: the result is the same, since records
-     * are decoded one after the other and the earlier read ended exactly where the new bytes start (anything else is
-     * stray bytes, refused).
+     * only the bytes after them are read and decoded, their ids added to the cache's: the result is the same, since
+     * records are decoded one after the other and the earlier read ended exactly where the new bytes start (anything
+     * else is stray bytes, refused).
      */
     private static Decoded decode(Volume volume, String path, ReplayCache cache) {
         long size = volume.size(path);
@@ -69,14 +73,14 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
         }
         DatabaseHeader header = decodeHeader(LogFile.readBytes(volume, path, 0, HEADER_BYTES), path);
         int bodyLength = (int) (size - HEADER_BYTES);
-        Map<Long, MessageRecord> records;
-        int known;
+        Map<Long, MessageRecord> records = cache == null ? new LinkedHashMap<>() : null;
+        MessageIdSet ids = null;
+        int known = 0;
         if (cache != null && cache.holdsPrefixOf(volume, path, bodyLength)) {
-            records = cache.records;
+            ids = cache.ids;
             known = cache.bodyLength;
-        } else {
-            records = new LinkedHashMap<>();
-            known = 0;
+        } else if (cache != null) {
+            ids = new MessageIdSet();
         }
         if (cache != null) {
             cache.forget(); // until this read succeeds
@@ -85,18 +89,22 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
         try {
             MessageRecord record;
             while ((record = MessageRecord.decode(in)) != null) {
-                records.put(record.messageId(), record);
+                if (records != null) {
+                    records.put(record.messageId(), record);
+                } else {
+                    ids.add(record.messageId());
+                }
             }
         } catch (IllegalArgumentException e) {
             throw EseError.DATABASE_CORRUPTED.exception("The database file " + path + " is damaged after "
-                    + records.size() + " records: " + e.getMessage());
+                    + (records != null ? records.size() : ids.size()) + " records: " + e.getMessage());
         }
         if (in.hasRemaining()) {
             throw EseError.DATABASE_CORRUPTED.exception("The database file " + path + " has " + in.remaining()
                     + " stray bytes at its end");
         }
         if (cache != null) {
-            cache.remember(volume, path, volume.mark(path), bodyLength, records);
+            cache.remember(volume, path, volume.mark(path), bodyLength, ids);
         }
         return new Decoded(header, records);
     }
@@ -114,7 +122,12 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
         private String path;
         private ContentMark mark;
         private int bodyLength;
-        private Map<Long, MessageRecord> records;
+        /**
+         * The ids of the messages in the file's first {@code bodyLength} bytes: a replay needs no more of them (which
+         * of the log's records the file holds already), and a passive copy keeps this for its database's every
+         * message, so 8 bytes an id instead of the decoded records (about 250 bytes a message).
+         */
+        private MessageIdSet ids;
 
         /** An empty cache. */
         public ReplayCache() {
@@ -125,20 +138,19 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
                     && volume.unchangedSince(path, mark, HEADER_BYTES, (long) HEADER_BYTES + bodyLength);
         }
 
-        private void remember(Volume volume, String path, ContentMark mark, int bodyLength,
-                Map<Long, MessageRecord> records) {
+        private void remember(Volume volume, String path, ContentMark mark, int bodyLength, MessageIdSet ids) {
             this.volume = volume;
             this.path = path;
             this.mark = mark;
             this.bodyLength = bodyLength;
-            this.records = records;
+            this.ids = ids;
         }
 
         private void forget() {
             volume = null;
             path = null;
             mark = null;
-            records = null;
+            ids = null;
         }
     }
 
@@ -173,22 +185,26 @@ public record DatabaseFile(DatabaseHeader header, List<MessageRecord> records) {
         return replayed.written().thenApply(ignored -> replayed.header());
     }
 
-    /** What replaying a log did: the file's records before, the log's new ones, the new header, the writes. */
+    /**
+     * What replaying a log did: the file's records before (null with a cache), the log's new ones, the new header, the
+     * writes.
+     */
     private record Replayed(Map<Long, MessageRecord> held, List<MessageRecord> fresh, DatabaseHeader header,
             CompletableFuture<Void> written) {
     }
 
     private static Replayed replayed(Volume volume, String path, LogFile log, ReplayCache cache) {
         Decoded file = decode(volume, path, cache);
+        Map<Long, MessageRecord> held = file.records();
+        LongPredicate holds = held != null ? held::containsKey : cache.ids::contains;
         if (!file.header().logSignature().equals(log.signature())) {
             throw EseError.BAD_LOG_SIGNATURE.exception("The log file " + log.name() + " (" + log.signature().display()
                     + ") does not belong to the log stream of database " + path + " ("
                     + file.header().logSignature().display() + ")");
         }
-        Map<Long, MessageRecord> held = file.records();
         Map<Long, MessageRecord> fresh = new LinkedHashMap<>();
         for (MessageRecord record : log.records(file.header().owner().guid())) {
-            if (!held.containsKey(record.messageId())) {
+            if (!holds.test(record.messageId())) {
                 fresh.put(record.messageId(), record);
             }
         }

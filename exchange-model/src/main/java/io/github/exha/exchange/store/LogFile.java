@@ -206,22 +206,14 @@ public final class LogFile {
     // ---- the file format, for the store's writer -------------------------------------------------------------
 
     /**
-     * The bytes of a blank log's record area: a header without generation, then zeros. The same for every blank log
-     * of a storage group, so its store builds them once (see {@link #createBlank}).
+     * Creates a blank log file at {@code path}: a header without generation, the zeroed record area and the last
+     * byte, so the file has its full logical size while only the record area and the last cluster hold data.
      */
-    static byte[] blankArea(LogFormat format, LogPrefix prefix) {
+    static CompletableFuture<Void> createBlank(Volume volume, String path, LogFormat format, LogPrefix prefix) {
         byte[] area = new byte[(int) format.recordAreaEnd()];
         byte[] encoded = encodeBlank(format, prefix);
         System.arraycopy(encoded, 0, area, 0, encoded.length);
-        return area;
-    }
-
-    /**
-     * Creates a blank log file at {@code path}: {@code blankArea} (from {@link #blankArea}, only read) and the last
-     * byte, so the file has its full logical size while only the record area and the last cluster hold data.
-     */
-    static CompletableFuture<Void> createBlank(Volume volume, String path, LogFormat format, byte[] blankArea) {
-        return create(volume, path, format, blankArea);
+        return create(volume, path, format, area);
     }
 
     private static CompletableFuture<Void> create(Volume volume, String path, LogFormat format, byte[] area) {

@@ -67,7 +67,6 @@ public final class StorageGroupStore {
     private final Kernel kernel;
     private final Host host;
     private StorageGroupSettings settings;
-    private BlankLog blank;
     private final Map<UUID, StoreDatabase> databases = new LinkedHashMap<>();
     /** Mount, dismount, backup and restore operations not done yet: an instance stop fails them. */
     private final Set<Operation<?>> open = new LinkedHashSet<>();
@@ -580,10 +579,10 @@ public final class StorageGroupStore {
         }
         logicalUsed = 0;
         if (!plan.temporaryExists()) {
-            watch(LogFile.createBlank(volume, directory.temporaryPath(), settings.format(), blankArea()));
+            watch(LogFile.createBlank(volume, directory.temporaryPath(), settings.format(), settings.prefix()));
         }
         for (String reserve : plan.missingReserves()) {
-            watch(LogFile.createBlank(volume, reserve, settings.format(), blankArea()));
+            watch(LogFile.createBlank(volume, reserve, settings.format(), settings.prefix()));
         }
         running = true;
         checkpoint = 0;
@@ -862,22 +861,6 @@ public final class StorageGroupStore {
         return unacknowledged.isEmpty() ? Long.MAX_VALUE : unacknowledged.keySet().iterator().next();
     }
 
-    /**
-     * The record area of this storage group's blank logs, built once per log format and prefix: a roll creates one,
-     * and a fresh 64 KB array per log was a large share of a simulated day's allocation. Volumes only read it.
-     */
-    private byte[] blankArea() {
-        if (blank == null || blank.format() != settings.format() || !blank.prefix().equals(settings.prefix())) {
-            blank = new BlankLog(settings.format(), settings.prefix(),
-                    LogFile.blankArea(settings.format(), settings.prefix()));
-        }
-        return blank.area();
-    }
-
-    /** A blank log's record area for a format and prefix. */
-    private record BlankLog(LogFormat format, LogPrefix prefix, byte[] area) {
-    }
-
     /** Closes the current log and starts the next generation; throws (after going offline) when the disk is full. */
     private void roll() {
         if (generation >= settings.format().maxGeneration()) {
@@ -896,7 +879,7 @@ public final class StorageGroupStore {
                     throw logDiskFull(directory, "the next log " + settings.format().temporaryName(settings.prefix())
                             + " is missing and cannot be created");
                 }
-                watch(LogFile.createBlank(volume, directory.temporaryPath(), settings.format(), blankArea()));
+                watch(LogFile.createBlank(volume, directory.temporaryPath(), settings.format(), settings.prefix()));
             }
             // The next generation's header goes into E00tmp.log before E00.log is renamed away, so a cut between the
             // renames is recognisable at the next start.
@@ -922,7 +905,7 @@ public final class StorageGroupStore {
         try {
             room = LogDirectory.logicalFreeBytes(volume) >= settings.format().logSize();
             if (room) {
-                watch(LogFile.createBlank(volume, directory.temporaryPath(), settings.format(), blankArea()));
+                watch(LogFile.createBlank(volume, directory.temporaryPath(), settings.format(), settings.prefix()));
             }
         } catch (ExhaException e) {
             if (e.code() != ClusterErrorCode.DISK_FULL) {

@@ -1,4 +1,4 @@
-package io.github.exha.exchange.workload;
+package io.github.exha.exchange.store;
 
 import java.util.Arrays;
 import java.util.NoSuchElementException;
@@ -6,9 +6,10 @@ import java.util.PrimitiveIterator;
 
 /**
  * A growing set of message ids kept as a sorted {@code long[]}: 8 bytes an id where a {@code TreeSet<Long>} takes
- * about 56 (issue 8: a lab keeps the ids of every message a database acknowledged for a simulated week). Ids mostly
- * arrive in ascending order (a storage group acknowledges in log order), so an add is usually an append; an earlier
- * id (a message retried after a later one was delivered) is inserted in place.
+ * about 56 (issue 8: a lab keeps the ids of every message a database acknowledged for a simulated week, and a passive
+ * copy's replayer the ids its database file holds). Ids mostly arrive in ascending order (a storage group acknowledges
+ * and writes in log order), so an add is usually an append; an earlier id (a message retried after a later one was
+ * delivered) is inserted in place.
  */
 public final class MessageIdSet implements Iterable<Long> {
     private long[] ids = new long[16];

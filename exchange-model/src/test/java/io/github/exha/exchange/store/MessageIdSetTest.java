@@ -1,4 +1,4 @@
-package io.github.exha.exchange.workload;
+package io.github.exha.exchange.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
