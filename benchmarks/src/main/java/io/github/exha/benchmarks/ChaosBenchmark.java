@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MINUTES)
-@Warmup(iterations = 1, time = 20)
+@Warmup(iterations = 2, time = 20)
 @Measurement(iterations = 3, time = 30)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ChaosBenchmark {

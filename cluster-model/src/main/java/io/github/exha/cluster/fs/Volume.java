@@ -70,7 +70,7 @@ public final class Volume {
     };
     /** The entry of the path parsed last: the lookups right after a parse find what it resolved to last time. */
     private Parsed lastParsed;
-    /** The write path's staging buffer for partial runs and journal records (see {@link #staging}); null in use. */
+    /** The write path's staging buffer for partial runs and journal records (see {@link #staging(int)}); null in use. */
     private byte[] staging;
 
     /**
@@ -645,7 +645,6 @@ public final class Volume {
             return new byte[bytes];
         }
         return buffer; // every cluster of the run is then copied, read or zeroed in full
-
     }
 
     /**
