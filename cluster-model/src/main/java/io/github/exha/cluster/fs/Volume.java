@@ -52,16 +52,16 @@ public final class Volume {
     private long witnessEpoch;
     private boolean mounted = true;
     /**
-     * Paths parsed lately, by the string the caller gave: the same few paths (a log folder, the current log, the
-     * database file) are named at every call, and parsing checks every name. Bounded, so it costs little per volume.
-     */
-    /**
      * Directories resolved lately, by the keys of their path: a log's path walks the same three or four directories
      * at every call. A directory renamed, moved or deleted clears it ({@link FileTable#directoryChanges()}); creating
      * and deleting files does not change which directory a path names.
      */
     private final Map<List<String>, FileRecord> directories = new HashMap<>();
     private long directoriesEpoch;
+    /**
+     * Paths parsed lately, by the string the caller gave: the same few paths (a log folder, the current log, the
+     * database file) are named at every call, and parsing checks every name. Bounded, so it costs little per volume.
+     */
     private final Map<String, Parsed> parsed = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
@@ -908,7 +908,6 @@ public final class Volume {
 
     // ---- lookups -----------------------------------------------------------------------------------------------
 
-    /** The directory that holds {@code path}'s last name; PATH_NOT_FOUND when it does not exist or is a file. */
     /** {@link VolumePath#parse}, remembered for the paths named lately (see {@link #parsed}). */
     private VolumePath parse(String path) {
         Parsed known = path == null ? null : parsed.get(path);
@@ -920,6 +919,7 @@ public final class Volume {
         return known.path;
     }
 
+    /** The directory that holds {@code path}'s last name; PATH_NOT_FOUND when it does not exist or is a file. */
     private FileRecord parentDirectory(VolumePath path) {
         List<String> keys = path.keys();
         if (keys.size() <= 1) {

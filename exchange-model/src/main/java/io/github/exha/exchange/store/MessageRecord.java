@@ -23,7 +23,6 @@ public record MessageRecord(UUID database, long messageId, String mailbox, long 
     public static final int MAX_MAILBOX_BYTES = 1024;
 
     private static final byte TYPE_MESSAGE = 1;
-    /** Framing around the payload: a 2-byte length before it, a 4-byte CRC-32C after it. */
     /** Bytes a record takes besides its payload: the 2-byte length and the 4-byte CRC. */
     static final int FRAMING = 6;
 
