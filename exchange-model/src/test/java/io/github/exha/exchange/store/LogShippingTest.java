@@ -14,17 +14,28 @@ import org.junit.jupiter.api.Test;
 
 /** What the replication service needs: list closed logs, read and check them, ship them, replay them. */
 class LogShippingTest {
+    /**
+     * A mounted database that delivered {@code seeded} messages of 10 KB, was dismounted while its clean file was
+     * copied to each of {@code copies} (seeded passive copies on the database volume), then mounted again.
+     */
+    private static StoreDatabase seededCopies(StoreLab lab, int seeded, String... copies) {
+        StoreDatabase active = lab.mounted(StoreLab.settings(LogFormat.EXCHANGE_2007));
+        lab.deliver(active, 1, seeded, 10_000);
+        lab.await(active.dismount());
+        Volume passive = lab.dbVolume();
+        lab.await(passive.createDirectory("\\Passive"));
+        for (String copy : copies) {
+            lab.await(passive.copy("\\DB\\Mailbox Database.edb", copy));
+        }
+        lab.await(active.mount());
+        return active;
+    }
+
     @Test
     void closedLogsShippedToAnotherFolderReplayIntoASeededPassiveCopy() {
         StoreLab lab = StoreLab.create(1);
-        StoreDatabase active = lab.mounted(StoreLab.settings(LogFormat.EXCHANGE_2007));
-        lab.deliver(active, 1, 5, 10_000);
-        lab.await(active.dismount());
-        // Seed: a copy of the clean database file.
+        StoreDatabase active = seededCopies(lab, 5, "\\Passive\\Mailbox Database.edb");
         Volume passive = lab.dbVolume();
-        lab.await(passive.createDirectory("\\Passive"));
-        lab.await(passive.copy("\\DB\\Mailbox Database.edb", "\\Passive\\Mailbox Database.edb"));
-        lab.await(active.mount());
         lab.deliver(active, 6, 30, 100_000);
 
         LogDirectory source = active.storageGroup().logDirectory();
@@ -103,16 +114,10 @@ class LogShippingTest {
         System.out.println("replayWithACache seed " + seed + " (replay with -Dexha.test.seed=" + seed + ")");
         SplittableRandom random = new SplittableRandom(seed);
         StoreLab lab = StoreLab.create(1);
-        StoreDatabase active = lab.mounted(StoreLab.settings(LogFormat.EXCHANGE_2007));
-        lab.deliver(active, 1, 3, 10_000);
-        lab.await(active.dismount());
-        Volume passive = lab.dbVolume();
-        lab.await(passive.createDirectory("\\Passive"));
         String full = "\\Passive\\Full.edb";
         String cached = "\\Passive\\Cached.edb";
-        lab.await(passive.copy("\\DB\\Mailbox Database.edb", full));
-        lab.await(passive.copy("\\DB\\Mailbox Database.edb", cached));
-        lab.await(active.mount());
+        StoreDatabase active = seededCopies(lab, 3, full, cached);
+        Volume passive = lab.dbVolume();
         lab.deliver(active, 4, 120, 100_000);
         LogDirectory source = active.storageGroup().logDirectory();
         List<Long> generations = source.closedGenerations().stream().toList();
