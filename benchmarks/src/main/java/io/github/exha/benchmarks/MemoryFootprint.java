@@ -6,6 +6,8 @@ import io.github.exha.cluster.topology.Datacenter;
 import io.github.exha.core.Lab;
 import io.github.exha.core.LabSpec;
 import io.github.exha.core.TopologySource;
+import io.github.exha.core.run.RunOptions;
+import io.github.exha.core.runbook.RunbookParser;
 import io.github.exha.examples.ExamplesModule;
 import io.github.exha.exchange.server.MailFlow;
 import java.time.Duration;
@@ -22,7 +24,9 @@ import java.util.Locale;
  * <p>Messages and logs are separated by two workloads: 1 KB messages (a thousand to a 1 MB log: the slope is the cost
  * of a message) and 512 KB messages (two to a log: a message and half a log). A retained log is a closed log
  * generation kept on both nodes' log volumes (the active copy and the CCR passive copy), as every log is while no
- * backup truncates them.
+ * backup truncates them. A queued log is one closed on the active node that the CCR copy has not copied yet: the same two
+ * workloads with the copy suspended, against the copy queue (closed logs on the active node less those on the
+ * passive node).
  */
 public final class MemoryFootprint {
     private MemoryFootprint() {
@@ -51,16 +55,27 @@ public final class MemoryFootprint {
             groups.add(new double[] {n, idleLab(new MailLabTopology(1, n, 1, 0.001, 2L << 40))});
         }
         fits.add(fit("storage group (one database, CCR copy)", groups));
-        List<double[]> small = mail("{ distribution: fixed, mean: 1KB }", 20_000);
-        fits.add(fit("message of 1 KB (x = messages)", small));
-        List<double[]> large = mail("{ distribution: fixed, mean: 512KB }", 2_000);
-        Fit perLarge = fit("message of 512 KB (x = messages)", large);
-        fits.add(perLarge);
+        List<double[]> small = mail("{ distribution: fixed, mean: 1KB }", 20_000, false);
+        Fit perSmall = fit("message of 1 KB (x = messages)", small);
+        fits.add(perSmall);
+        List<double[]> large = mail("{ distribution: fixed, mean: 512KB }", 2_000, false);
+        fits.add(fit("message of 512 KB (x = messages)", large));
         List<double[]> logs = new ArrayList<>();
         for (double[] point : large) {
-            logs.add(new double[] {point[2], point[1] - fits.get(2).bytesPerUnit() * point[0]});
+            // x: generations closed on the active node; the passive copy holds each of them too but the one in flight.
+            // (Until the eighth session x counted the files on both nodes, so the slope was per log file, half this.)
+            logs.add(new double[] {point[2], point[1] - perSmall.bytesPerUnit() * point[0]});
         }
-        fits.add(fit("retained log generation, both copies (x = logs, message cost removed)", logs));
+        fits.add(fit("retained log generation, both copies (x = generations, message cost removed)", logs));
+        // A queued log: closed on the active node, not yet copied (the copy suspended, so the copy queue grows).
+        Fit perSmallSuspended = fit("message of 1 KB, copy suspended (x = messages)",
+                mail("{ distribution: fixed, mean: 1KB }", 20_000, true));
+        fits.add(perSmallSuspended);
+        List<double[]> queued = new ArrayList<>();
+        for (double[] point : mail("{ distribution: fixed, mean: 512KB }", 2_000, true)) {
+            queued.add(new double[] {point[2] - point[3], point[1] - perSmallSuspended.bytesPerUnit() * point[0]});
+        }
+        fits.add(fit("queued log, copy suspended (x = copy queue length, message cost removed)", queued));
         return fits;
     }
 
@@ -72,11 +87,19 @@ public final class MemoryFootprint {
         return lab.journal().size() >= 0 ? heap : 0;
     }
 
-    /** Points (messages delivered, heap, closed logs on both nodes) of one lab as mail accumulates. */
-    private static List<double[]> mail(String size, int messagesPerStep) {
+    /**
+     * Points (messages delivered, heap, closed logs on the active node, closed logs on the passive node) of one lab as
+     * mail accumulates; with {@code suspended}, the CCR copy is suspended first, so the logs queue on the active node.
+     */
+    private static List<double[]> mail(String size, int messagesPerStep, boolean suspended) {
         double rate = 36_000;
         MailLabTopology shape = new MailLabTopology(1, 1, 100, rate, 2L << 40, size);
         Lab lab = ExamplesModule.createLab(LabSpec.of(TopologySource.text("footprint.yaml", shape.yaml())));
+        if (suspended) {
+            ScenarioDayBenchmark.check(lab.run(RunbookParser.parse("suspend.ps1",
+                    "Suspend-StorageGroupCopy -Identity 'CMS1\\SG01' -Confirm:$false\n"), RunOptions.defaults()),
+                    "suspending the copy");
+        }
         MailFlow mail = lab.instance(MailFlow.class);
         Datacenter datacenter = lab.instance(Datacenter.class);
         List<double[]> points = new ArrayList<>();
@@ -85,14 +108,17 @@ public final class MemoryFootprint {
             lab.scheduler().runFor(step);
             long heap = WeekOfMail.heapAfterFullGc();
             long acknowledged = mail.ledger().orElseThrow().acknowledgedCount();
-            long logs = logs(datacenter.host("NODE1A").volume("E")) + logs(datacenter.host("NODE1B").volume("E"));
-            points.add(new double[] {acknowledged, heap, logs});
+            points.add(new double[] {acknowledged, heap, logs(datacenter.host("NODE1A").volume("E")),
+                    logs(datacenter.host("NODE1B").volume("E"))});
         }
         return points;
     }
 
     private static long logs(Volume volume) {
         long count = 0;
+        if (!volume.isDirectory("\\SG01")) {
+            return 0; // a passive copy whose copier has not run yet (suspended from the start)
+        }
         for (DirectoryEntry entry : volume.list("\\SG01")) {
             if (!entry.directory() && entry.name().matches("E\\d{2}[0-9A-F]{8}\\.log")) {
                 count++;
@@ -126,7 +152,7 @@ public final class MemoryFootprint {
             for (double[] p : fit.points()) {
                 xs.append(String.format(Locale.ROOT, " (%,.0f, %,.1f MiB)", p[0], p[1] / (1 << 20)));
             }
-            System.out.println(String.format(Locale.ROOT, "  %-72s %,10.0f bytes each   points:%s", fit.what(),
+            System.out.println(String.format(Locale.ROOT, "  %-80s %,10.0f bytes each   points:%s", fit.what(),
                     fit.bytesPerUnit(), xs));
         }
     }
