@@ -710,11 +710,8 @@ public final class ReplicationService {
             return;
         }
         String path = targetLogs.generationPath(generation);
-        copy.inspected.put(generation, new StorageGroupCopy.InspectedLog(log, targetLogs.volume(), path,
+        copy.inspected(generation, new StorageGroupCopy.InspectedLog(log, targetLogs.volume(), path,
                 targetLogs.volume().mark(path)));
-        if (copy.inspected.size() > StorageGroupCopy.KEPT_INSPECTED) {
-            copy.inspected.pollFirstEntry();
-        }
         copy.inspectionFailures = 0;
         copy.lastCopied = generation;
         copy.lastCopiedTime = log.header().created();
@@ -799,8 +796,7 @@ public final class ReplicationService {
 
     /** The log as the inspector read it if its file is still the same, else read again (with the same checks). */
     private static LogFile inspectedOrRead(StorageGroupCopy copy, LogDirectory targetLogs, long generation) {
-        copy.inspected.headMap(generation).clear(); // replayed already
-        StorageGroupCopy.InspectedLog known = copy.inspected.get(generation);
+        StorageGroupCopy.InspectedLog known = copy.replaying(generation).orElse(null);
         String path = targetLogs.generationPath(generation);
         if (known != null && known.volume() == targetLogs.volume() && known.path().equals(path)
                 && targetLogs.volume().unchangedSince(path, known.mark(), 0, Long.MAX_VALUE)) {

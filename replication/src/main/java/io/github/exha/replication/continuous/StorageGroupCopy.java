@@ -8,6 +8,7 @@ import io.github.exha.exchange.store.LogSignature;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -58,13 +59,42 @@ public final class StorageGroupCopy {
     /**
      * Logs the inspector read and the replayer has not replayed yet, by generation, each with a mark of its file: the
      * replayer uses the inspected value instead of reading the log again while the volume vouches the file is
-     * unchanged. Bounded ({@link #KEPT_INSPECTED}); an SCR copy holds back 50 logs.
+     * unchanged. Bounded by the records they hold ({@link #KEPT_INSPECTED_RECORDS}): a copy whose replay waits (SCR
+     * holds back 50 logs, ReplayLagTime up to 7 days, a suspended replay) must not keep its whole queue decoded. When
+     * full, a new log is not kept: the oldest are replayed first, so they are the ones worth keeping.
      */
-    final TreeMap<Long, InspectedLog> inspected = new TreeMap<>();
-    static final int KEPT_INSPECTED = 128;
+    private final TreeMap<Long, InspectedLog> inspected = new TreeMap<>();
+    private int inspectedRecords;
+    /** About 1.5 MB of decoded records per copy at most; an SCR copy's 50 held logs of 100 KB messages hold ~500. */
+    static final int KEPT_INSPECTED_RECORDS = 8_192;
 
     /** A log as the inspector read it, and where. */
     record InspectedLog(LogFile log, Volume volume, String path, ContentMark mark) {
+    }
+
+    /** Keeps what the inspector read of {@code generation}, unless that would pass the bound. */
+    void inspected(long generation, InspectedLog log) {
+        int records = log.log().records().size();
+        if (inspectedRecords + records > KEPT_INSPECTED_RECORDS) {
+            return;
+        }
+        InspectedLog earlier = inspected.put(generation, log);
+        inspectedRecords += records - (earlier == null ? 0 : earlier.log().records().size());
+    }
+
+    /**
+     * What the inspector read of {@code generation}, if kept, forgetting it and every older generation (the replayer
+     * asks in generation order, so they are replayed).
+     */
+    Optional<InspectedLog> replaying(long generation) {
+        while (!inspected.isEmpty() && inspected.firstKey() <= generation) {
+            Map.Entry<Long, InspectedLog> oldest = inspected.pollFirstEntry();
+            inspectedRecords -= oldest.getValue().log().records().size();
+            if (oldest.getKey() == generation) {
+                return Optional.of(oldest.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     StorageGroupCopy(UUID storageGroup, String storageGroupIdentity, CopyKind kind, String targetMachine,
